@@ -1,0 +1,70 @@
+package dev.herald.application.port.in;
+
+import dev.herald.domain.EventType;
+import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Filters, order and page of a delivery list ({@code GET /v1/webhook/{id}/delivery-attempts/list}). */
+public record DeliveryQuery(
+        Optional<EventType> eventType,
+        Optional<Boolean> isDelivered,
+        Optional<Instant> createdBefore,
+        Optional<Instant> createdAfter,
+        Optional<Integer> lastDeliveryAttemptStatus,
+        Optional<String> lastDeliveryAttemptError,
+        Optional<Instant> deliveryDateBefore,
+        Optional<Instant> deliveryDateAfter,
+        SortBy sortBy,
+        SortDirection sortDirection,
+        int limit,
+        int offset) {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 1000;
+
+    public enum SortBy { CREATED_DATE, DELIVERED_DATE, LAST_DELIVERY_ATTEMPT_DATE }
+
+    public enum SortDirection { ASC, DESC }
+
+    public DeliveryQuery {
+        Objects.requireNonNull(eventType);
+        Objects.requireNonNull(isDelivered);
+        Objects.requireNonNull(createdBefore);
+        Objects.requireNonNull(createdAfter);
+        Objects.requireNonNull(lastDeliveryAttemptStatus);
+        Objects.requireNonNull(lastDeliveryAttemptError);
+        Objects.requireNonNull(deliveryDateBefore);
+        Objects.requireNonNull(deliveryDateAfter);
+        Objects.requireNonNull(sortBy);
+        Objects.requireNonNull(sortDirection);
+        List<Violation> problems = new ArrayList<>();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            problems.add(Violation.ofQuery("limit", "limit must be between 1 and " + MAX_LIMIT,
+                    "value_error.number.not_in_range"));
+        }
+        if (offset < 0) {
+            problems.add(Violation.ofQuery("offset", "offset must be 0 or more", "value_error.number.not_ge"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Everything, newest first, first page. */
+    public static DeliveryQuery all() {
+        return new DeliveryQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SortBy.CREATED_DATE,
+                SortDirection.DESC, DEFAULT_LIMIT, 0);
+    }
+
+    public DeliveryQuery withPage(int newLimit, int newOffset) {
+        return new DeliveryQuery(eventType, isDelivered, createdBefore, createdAfter, lastDeliveryAttemptStatus,
+                lastDeliveryAttemptError, deliveryDateBefore, deliveryDateAfter, sortBy, sortDirection, newLimit,
+                newOffset);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.herald.application.port.in;
+
+import dev.herald.domain.Attempt;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryBody;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
+import java.util.List;
+
+/** Reading the delivery log and re-sending a delivery by hand (API.md §6, the "events" family). */
+public interface ForInspectingDeliveries {
+    DeliveryView get(TenantId tenant, DeliveryId id);
+
+    List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
+
+    /** Sends once now and records the attempt; with {@code notifyFailure}, a failure e-mails the owner. */
+    DeliveryView resend(TenantId tenant, DeliveryId id, boolean notifyFailure);
+
+    /** A delivery with its attempts, oldest first. */
+    record DeliveryView(Delivery delivery, List<Attempt> attempts) {
+        public DeliveryView {
+            attempts = List.copyOf(attempts);
+        }
+
+        /** The event's data, as the JSON object text inside the body. */
+        public String dataJson() {
+            return DeliveryBody.data(delivery.body());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.herald.application.port.in;
+
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
+import java.time.Duration;
+import java.util.List;
+
+/** Registering and maintaining a tenant's webhooks (API.md §4). Another tenant's webhook is "not found". */
+public interface ForManagingWebhooks {
+    Webhook create(TenantId tenant, CreateWebhook command);
+
+    Webhook get(TenantId tenant, WebhookId id);
+
+    Webhook update(TenantId tenant, WebhookId id, UpdateWebhook command);
+
+    /** Oldest first; archived ones only when asked. */
+    List<Webhook> list(TenantId tenant, boolean includeArchived);
+
+    /** Archives the webhook and cancels its queued deliveries; its history stays readable. */
+    void delete(TenantId tenant, WebhookId id);
+
+    /** A new secret; the old one keeps signing for {@code grace} (0 to 7 days). */
+    Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace);
+
+    /** Raw input; every problem is reported at once as one violation each. */
+    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
+    }
+
+    /**
+     * Raw input; {@code null} url or subscriptions leave them unchanged. {@code notificationEmailGiven} tells an
+     * omitted e-mail (unchanged) from an explicit null (cleared).
+     */
+    record UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
+                         String notificationEmail) {
+    }
+}

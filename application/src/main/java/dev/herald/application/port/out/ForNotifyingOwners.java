@@ -1,0 +1,20 @@
+package dev.herald.application.port.out;
+
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EmailAddress;
+import dev.herald.domain.EventType;
+import dev.herald.domain.WebhookId;
+import dev.herald.domain.WebhookUrl;
+
+/** Tells a webhook's owner that a delivery finally failed. Throttling is decided before this is called. */
+public interface ForNotifyingOwners {
+    void notifyFailure(FailureNotice notice);
+
+    /**
+     * One failed delivery, and how many more failed for the same webhook since the last notice
+     * ({@code suppressedSince}), which were not e-mailed one by one.
+     */
+    record FailureNotice(EmailAddress to, WebhookId webhookId, WebhookUrl webhookUrl, EventType eventType,
+                         DeliveryId deliveryId, String lastOutcome, int suppressedSince) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.herald.application.port.out;
+
+import dev.herald.application.port.in.DeliveryQuery;
+import dev.herald.domain.Attempt;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deliveries, their attempts, and the queue of those still due. Workers claim due deliveries in batches under
+ * a lease; a claim whose lease expires can be claimed again (at-least-once). Finished deliveries leave the queue.
+ */
+public interface ForQueueingDeliveries {
+    /** Stores new deliveries, each due at its {@code nextAttemptDate}. */
+    void enqueue(List<Delivery> deliveries);
+
+    /**
+     * Up to {@code max} deliveries due at {@code now} and not under another live lease, leased until
+     * {@code now + lease}. Concurrent callers (threads or nodes) never get the same delivery under a live lease.
+     */
+    List<Claim> claim(Instant now, int max, Duration lease);
+
+    /**
+     * Records the outcome of claimed deliveries: each attempt is stored and each delivery updated; a PENDING one is
+     * due again at its {@code nextAttemptDate}, a final one leaves the queue. A claim whose lease was lost (claimed
+     * again by someone else) is skipped.
+     */
+    void complete(List<Completion> completions);
+
+    /** Gives claims back unsent, due at once (graceful stop). */
+    void release(List<Claim> claims);
+
+    /** Records an attempt made outside the queue (a manual re-send); a final delivery leaves the queue. */
+    void record(Delivery updated, Attempt attempt);
+
+    Optional<Delivery> find(TenantId tenant, DeliveryId id);
+
+    /** The webhook's deliveries, filtered, ordered and paged as the query says. */
+    List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
+
+    /** The attempts of each given delivery, oldest first; deliveries without attempts map to an empty list. */
+    Map<DeliveryId, List<Attempt>> attempts(Collection<DeliveryId> deliveries);
+
+    /** Cancels the webhook's PENDING deliveries and takes them off the queue; returns how many. */
+    int cancelPending(TenantId tenant, WebhookId webhook);
+
+    /** A delivery leased to one worker; {@code leaseToken} proves the lease is still this worker's. */
+    record Claim(Delivery delivery, String leaseToken) {
+    }
+
+    /** What became of one claim: the delivery after the attempt, and the attempt. */
+    record Completion(Claim claim, Delivery updated, Attempt attempt) {
+    }
+}

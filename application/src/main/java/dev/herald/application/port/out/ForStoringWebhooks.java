@@ -1,0 +1,25 @@
+package dev.herald.application.port.out;
+
+import dev.herald.domain.EventType;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhooks, archived ones included, always looked up within one tenant. */
+public interface ForStoringWebhooks {
+    void insert(Webhook webhook);
+
+    /** Replaces the stored webhook with the same id. */
+    void update(Webhook webhook);
+
+    /** The webhook, archived or not, if it belongs to {@code tenant}. */
+    Optional<Webhook> find(TenantId tenant, WebhookId id);
+
+    /** Oldest first. */
+    List<Webhook> list(TenantId tenant, boolean includeArchived);
+
+    /** The tenant's live webhooks subscribed to {@code type}. */
+    List<Webhook> liveSubscribers(TenantId tenant, EventType type);
+}

@@ -1,0 +1,60 @@
+package dev.herald.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event on its way to one webhook. The body is fixed when the event is created and sent byte for byte on every
+ * attempt; the rest records how far it got.
+ */
+public record Delivery(
+        DeliveryId id,
+        TenantId tenant,
+        EventId eventId,
+        WebhookId webhookId,
+        EventType type,
+        String body,
+        DeliveryStatus status,
+        int attemptCount,
+        Instant createdDate,
+        Optional<Instant> deliveredDate,
+        Optional<Attempt> lastAttempt,
+        Optional<Instant> nextAttemptDate) {
+
+    public Delivery {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(tenant);
+        Objects.requireNonNull(eventId);
+        Objects.requireNonNull(webhookId);
+        Objects.requireNonNull(type);
+        Objects.requireNonNull(body);
+        Objects.requireNonNull(status);
+        Objects.requireNonNull(createdDate);
+        Objects.requireNonNull(deliveredDate);
+        Objects.requireNonNull(lastAttempt);
+        Objects.requireNonNull(nextAttemptDate);
+    }
+
+    /** A new delivery of {@code event} to {@code webhook}, due at once. */
+    public static Delivery of(Event event, WebhookId webhook) {
+        DeliveryId id = DeliveryId.generate();
+        return new Delivery(id, event.tenant(), event.id(), webhook, event.type(),
+                DeliveryBody.render(id, event), DeliveryStatus.PENDING, 0, event.createdDate(), Optional.empty(),
+                Optional.empty(), Optional.of(event.createdDate()));
+    }
+
+    /** This delivery after {@code attempt}; {@code next} is when to try again, empty when it is over. */
+    public Delivery after(Attempt attempt, Optional<Instant> next) {
+        DeliveryStatus newStatus = attempt.succeeded() ? DeliveryStatus.DELIVERED
+                : next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+        Optional<Instant> delivered = attempt.succeeded() ? Optional.of(attempt.date()) : deliveredDate;
+        return new Delivery(id, tenant, eventId, webhookId, type, body, newStatus, attempt.number(), createdDate,
+                delivered, Optional.of(attempt), attempt.succeeded() ? Optional.empty() : next);
+    }
+
+    public Delivery cancelled() {
+        return new Delivery(id, tenant, eventId, webhookId, type, body, DeliveryStatus.CANCELLED, attemptCount,
+                createdDate, deliveredDate, lastAttempt, Optional.empty());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.herald.domain;
+
+/** The id of an event: {@code evt_} and up to 64 letters or digits. */
+public record EventId(String value) {
+    public static final String PREFIX = "evt_";
+
+    public EventId {
+        if (!PrefixedId.isValid(PREFIX, value)) {
+            throw new InvalidInputException(new Violation(java.util.List.of("path", "event_id"),
+                    "not a valid id: expected evt_ followed by letters and digits", "value_error.id"));
+        }
+    }
+
+    /** The id, or empty when the text cannot be one (callers answer "not found"). */
+    public static java.util.Optional<EventId> parse(String text) {
+        return PrefixedId.isValid(PREFIX, text) ? java.util.Optional.of(new EventId(text)) : java.util.Optional.empty();
+    }
+
+    public static EventId generate() {
+        return new EventId(PrefixedId.generate(PREFIX));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

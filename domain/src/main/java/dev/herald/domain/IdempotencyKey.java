@@ -1,0 +1,14 @@
+package dev.herald.domain;
+
+/** A publisher's key that makes publishing the same event twice create it once: 1 to 255 printable characters. */
+public record IdempotencyKey(String value) {
+    public static final int MAX_LENGTH = 255;
+
+    public IdempotencyKey {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
+                || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw InvalidInputException.body("id", "id must be 1 to " + MAX_LENGTH + " printable characters",
+                    "value_error.any_str.max_length");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.herald.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** The two signing schemes of API.md §6. */
+public final class Signatures {
+    private Signatures() {
+    }
+
+    /** Decoda: lower-case hex HMAC-SHA256 of the body, keyed with the UTF-8 bytes of the whole secret string. */
+    public static String decoda(WebhookSecret secret, String body) {
+        return HexFormat.of().formatHex(hmac(secret.value().getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /** Standard Webhooks: {@code v1,<base64 HMAC of "id.timestamp.body">} per secret, space-separated. */
+    public static String standardWebhooks(List<WebhookSecret> secrets, String messageId, long timestampSeconds,
+                                          String body) {
+        String signed = messageId + "." + timestampSeconds + "." + body;
+        return secrets.stream()
+                .map(s -> "v1," + Base64.getEncoder().encodeToString(hmac(s.standardKey(), signed)))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static byte[] hmac(byte[] key, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.herald.domain;
+
+import java.util.regex.Pattern;
+
+/** A tenant's name: lower-case letters, digits, '-' and '_', 1 to 64 characters, starting with a letter or digit. */
+public record TenantId(String value) {
+    private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    public TenantId {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw InvalidInputException.body("tenant",
+                    "tenant must be 1-64 characters of a-z, 0-9, '-' or '_', starting with a letter or digit",
+                    "value_error.tenant");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

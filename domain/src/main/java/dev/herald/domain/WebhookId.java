@@ -1,0 +1,27 @@
+package dev.herald.domain;
+
+/** The id of a webhook: {@code wh_} and up to 64 letters or digits. */
+public record WebhookId(String value) {
+    public static final String PREFIX = "wh_";
+
+    public WebhookId {
+        if (!PrefixedId.isValid(PREFIX, value)) {
+            throw new InvalidInputException(new Violation(java.util.List.of("path", "webhook_id"),
+                    "not a valid id: expected wh_ followed by letters and digits", "value_error.id"));
+        }
+    }
+
+    /** The id, or empty when the text cannot be one (callers answer "not found"). */
+    public static java.util.Optional<WebhookId> parse(String text) {
+        return PrefixedId.isValid(PREFIX, text) ? java.util.Optional.of(new WebhookId(text)) : java.util.Optional.empty();
+    }
+
+    public static WebhookId generate() {
+        return new WebhookId(PrefixedId.generate(PREFIX));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.herald.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** An absolute http(s) URL of at most 2,048 characters, with a host and no user-info. Which schemes and hosts are allowed is {@link UrlPolicy}'s call. */
+public record WebhookUrl(String value) {
+    public static final int MAX_LENGTH = 2048;
+
+    public WebhookUrl {
+        URI uri = parse(value);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw invalid("url must be an absolute https URL");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw invalid("url must not contain user-info (user:password@)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid("url must have a host");
+        }
+        if (uri.getRawFragment() != null) {
+            throw invalid("url must not have a fragment");
+        }
+    }
+
+    private static URI parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid("url must not be empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidInputException(Violation.ofBody("url",
+                    "url must be at most " + MAX_LENGTH + " characters", "value_error.any_str.max_length"));
+        }
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw invalid("url is not a valid URL: " + e.getReason());
+        }
+    }
+
+    static InvalidInputException invalid(String message) {
+        return InvalidInputException.body("url", message, "value_error.url");
+    }
+
+    public URI uri() {
+        return URI.create(value);
+    }
+
+    public boolean isHttps() {
+        return uri().getScheme().equalsIgnoreCase("https");
+    }
+
+    /** The host as written, IPv6 literals without brackets. */
+    public String host() {
+        String host = uri().getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
