@@ -53,6 +53,18 @@ public record Delivery(
                 delivered, Optional.of(attempt), attempt.succeeded() ? Optional.empty() : next);
     }
 
+    /**
+     * This delivery after a manual re-send: success delivers it; a failure is recorded but keeps the status and
+     * schedule it had (a FAILED delivery is not revived, a PENDING one keeps its next retry).
+     */
+    public Delivery afterManual(Attempt attempt) {
+        if (attempt.succeeded()) {
+            return after(attempt, Optional.empty());
+        }
+        return new Delivery(id, tenant, eventId, webhookId, type, body, status, attempt.number(), createdDate,
+                deliveredDate, Optional.of(attempt), nextAttemptDate);
+    }
+
     public Delivery cancelled() {
         return new Delivery(id, tenant, eventId, webhookId, type, body, DeliveryStatus.CANCELLED, attemptCount,
                 createdDate, deliveredDate, lastAttempt, Optional.empty());

@@ -55,7 +55,10 @@ public interface ForQueueingDeliveries {
     record Claim(Delivery delivery, String leaseToken) {
     }
 
-    /** What became of one claim: the delivery after the attempt, and the attempt. */
-    record Completion(Claim claim, Delivery updated, Attempt attempt) {
+    /**
+     * What became of one claim: the delivery after the attempt, and the attempt — empty when nothing was sent
+     * (its webhook was archived meanwhile, so the delivery is CANCELLED).
+     */
+    record Completion(Claim claim, Delivery updated, Optional<Attempt> attempt) {
     }
 }

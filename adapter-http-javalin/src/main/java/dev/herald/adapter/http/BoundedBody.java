@@ -1,0 +1,42 @@
+package dev.herald.adapter.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a request body, refusing more than a limit: by the declared Content-Length before reading, and by the bytes
+ * actually read, since a chunked body declares no length.
+ */
+final class BoundedBody {
+    private BoundedBody() {
+    }
+
+    static byte[] read(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, limit + 1));
+            if (bytes.length > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    /** Whether a body holds nothing but white space (an omitted optional body). */
+    static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.herald.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.Violation;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The one Jackson mapper of the adapter: strict when reading requests, plain when writing answers. */
+final class Json {
+    static final String CONTENT_TYPE = "application/json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)   // {"url":1,"url":2} is ambiguous: reject it
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // "{}garbage" is not JSON
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // keep event data numbers exact
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private Json() {
+    }
+
+    /** A request body as a tree; anything that is not one JSON document is a 422 at {@code ["body"]}. */
+    static JsonNode parseRequest(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidInputException(new Violation(List.of("body"), "field required", "value_error.missing"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(new Violation(List.of("body"),
+                    "body is not valid JSON: " + e.getOriginalMessage(), "value_error.jsondecode"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON text Herald wrote itself (event data), as a tree to embed in an answer. */
+    static JsonNode parseStored(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not valid", e);
+        }
+    }
+
+    /** The canonical text of a tree: what Jackson writes for it. */
+    static String text(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree can always be written", e);
+        }
+    }
+
+    /** Answers {@code body} as JSON with {@code status}. */
+    static void respond(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write answer " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void ok(Context ctx, Object body) {
+        respond(ctx, 200, body);
+    }
+}

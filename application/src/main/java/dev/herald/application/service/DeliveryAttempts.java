@@ -1,0 +1,95 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.application.port.out.ForSendingHttp.HttpResult;
+import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.Attempt;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.Signatures;
+import dev.herald.domain.Webhook;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (API.md §6). */
+public final class DeliveryAttempts {
+    private static final int GONE = 410;
+
+    private final ForStoringWebhooks webhooks;
+    private final ForSendingHttp http;
+    private final Clock clock;
+    private final RetrySchedule schedule;
+    private final String userAgent;
+    private final RandomGenerator random;
+
+    public DeliveryAttempts(ForStoringWebhooks webhooks, ForSendingHttp http, Clock clock, RetrySchedule schedule,
+                            String userAgent, RandomGenerator random) {
+        this.webhooks = webhooks;
+        this.http = http;
+        this.clock = clock;
+        this.schedule = schedule;
+        this.userAgent = userAgent;
+        this.random = random;
+    }
+
+    /** What one attempt did: the delivery after it, the attempt (empty when nothing was sent), and its webhook. */
+    public record Outcome(Delivery delivery, Optional<Attempt> attempt, Optional<Webhook> webhook) {
+        public boolean finallyFailed() {
+            return attempt.isPresent() && delivery.status() == dev.herald.domain.DeliveryStatus.FAILED;
+        }
+    }
+
+    /** Sends the next attempt; retries are scheduled from the schedule. The future never fails. */
+    public CompletableFuture<Outcome> scheduled(Delivery delivery) {
+        return send(delivery, (attempt, result) -> delivery.after(attempt, nextAttempt(attempt, result)));
+    }
+
+    /** Sends one attempt by hand; it does not change the retry schedule. */
+    public CompletableFuture<Outcome> manual(Delivery delivery) {
+        return send(delivery, (attempt, result) -> delivery.afterManual(attempt));
+    }
+
+    private CompletableFuture<Outcome> send(Delivery delivery,
+                                            java.util.function.BiFunction<Attempt, HttpResult, Delivery> next) {
+        Optional<Webhook> webhook = webhooks.find(delivery.tenant(), delivery.webhookId()).filter(Webhook::isLive);
+        if (webhook.isEmpty()) {
+            // Archived while queued: nothing to send to.
+            return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));
+        }
+        Instant started = Now.of(clock);
+        return http.post(request(webhook.get(), delivery, started))
+                .thenApply(result -> {
+                    Attempt attempt = new Attempt(delivery.attemptCount() + 1, started, result.status(),
+                            result.error(), result.durationMs(), result.responseBody());
+                    return new Outcome(next.apply(attempt, result), Optional.of(attempt), webhook);
+                });
+    }
+
+    private OutboundRequest request(Webhook webhook, Delivery delivery, Instant now) {
+        long timestamp = now.getEpochSecond();
+        String messageId = delivery.id().value();
+        return new OutboundRequest(webhook.url().uri(), Map.of(
+                "Content-Type", "application/json",
+                "User-Agent", userAgent,
+                "Decoda-Signature", Signatures.decoda(webhook.secret(), delivery.body()),
+                "webhook-id", messageId,
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", Signatures.standardWebhooks(webhook.signingSecrets(now), messageId, timestamp,
+                        delivery.body())),
+                delivery.body());
+    }
+
+    private Optional<Instant> nextAttempt(Attempt attempt, HttpResult result) {
+        if (attempt.succeeded() || result.status().filter(s -> s == GONE).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Duration> retryAfter = result.status().filter(s -> s == 429 || s == 503).flatMap(s -> result.retryAfter());
+        return schedule.delayAfter(attempt.number(), retryAfter, random).map(Now.of(clock)::plus);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
+import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
+import dev.herald.domain.DeliveryId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The delivery worker of one node: claims due deliveries in batches, sends them concurrently (bounded), and writes
+ * their outcomes back in batches. Several dispatchers, in one process or many, can share one queue.
+ */
+public final class DeliveryDispatcher {
+    private static final System.Logger LOG = System.getLogger(DeliveryDispatcher.class.getName());
+    private static final int COMPLETION_BATCH = 256;
+
+    private final ForQueueingDeliveries queue;
+    private final DeliveryAttempts attempts;
+    private final OwnerNotification notification;
+    private final Clock clock;
+    private final DispatcherSettings settings;
+
+    private final Semaphore sendSlots;
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private final Map<DeliveryId, Claim> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean recording;
+    private Thread claimer;
+    private Thread completer;
+
+    public DeliveryDispatcher(ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification,
+                              Clock clock, DispatcherSettings settings) {
+        this.queue = queue;
+        this.attempts = attempts;
+        this.notification = notification;
+        this.clock = clock;
+        this.settings = settings;
+        this.sendSlots = new Semaphore(settings.maxInFlight());
+    }
+
+    /** One claimed delivery and what its attempt did. */
+    private record Finished(Claim claim, DeliveryAttempts.Outcome outcome) {
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        recording = true;
+        claimer = new Thread(this::claimLoop, "herald-dispatcher");
+        completer = new Thread(this::completeLoop, "herald-completer");
+        claimer.start();
+        completer.start();
+    }
+
+    /** Looks for due work now rather than at the next poll. */
+    public void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    /**
+     * Stops claiming, waits up to {@code grace} for sends in flight to finish and be recorded, and gives back the
+     * rest unsent so another node (or the next start) takes them at once.
+     */
+    public synchronized void stop(Duration grace) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp();
+        join(claimer, grace);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            sleepBriefly();
+        }
+        recording = false;
+        join(completer, Duration.ofSeconds(5));
+        drainFinished(); // outcomes that arrived while the completer was stopping
+        List<Claim> unfinished = new ArrayList<>(inFlight.values());
+        if (!unfinished.isEmpty()) {
+            queue.release(unfinished);
+            LOG.log(System.Logger.Level.INFO, "released {0} unfinished deliveries", unfinished.size());
+        }
+        inFlight.clear();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Claims one batch, sends it, and records every outcome before returning; how many were claimed.
+     * For tests and tools that drive the queue step by step (with a fake clock) instead of starting threads.
+     */
+    public int dispatchOnce() {
+        List<Claim> claims = queue.claim(clock.instant(), settings.batchSize(), settings.lease());
+        List<CompletableFuture<Finished>> sends = claims.stream()
+                .map(claim -> attempts.scheduled(claim.delivery()).thenApply(outcome -> new Finished(claim, outcome)))
+                .toList();
+        record(sends.stream().map(CompletableFuture::join).toList());
+        return claims.size();
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                int slots = acquireSlots();
+                if (slots == 0) {
+                    continue;
+                }
+                List<Claim> claims = queue.claim(clock.instant(), slots, settings.lease());
+                sendSlots.release(slots - claims.size());
+                claims.forEach(this::send);
+                if (claims.size() < slots) {
+                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
+                sleepBriefly();
+            }
+        }
+    }
+
+    /** Waits for at least one free send slot, then takes up to a batch of them. */
+    private int acquireSlots() throws InterruptedException {
+        if (!sendSlots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            return 0;
+        }
+        int more = Math.min(settings.batchSize() - 1, sendSlots.availablePermits());
+        return 1 + (more > 0 && sendSlots.tryAcquire(more) ? more : 0);
+    }
+
+    private void send(Claim claim) {
+        inFlight.put(claim.delivery().id(), claim);
+        attempts.scheduled(claim.delivery())
+                .thenAccept(outcome -> finished.add(new Finished(claim, outcome)));
+    }
+
+    private void completeLoop() {
+        while (recording) {
+            try {
+                Finished first = finished.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Finished> batch = new ArrayList<>();
+                    batch.add(first);
+                    finished.drainTo(batch, COMPLETION_BATCH - 1);
+                    recordInFlight(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void drainFinished() {
+        List<Finished> rest = new ArrayList<>();
+        finished.drainTo(rest);
+        if (!rest.isEmpty()) {
+            recordInFlight(rest);
+        }
+    }
+
+    private void recordInFlight(List<Finished> batch) {
+        try {
+            record(batch);
+        } catch (RuntimeException e) {
+            // The leases stay on these rows, so they are claimed again when they expire: sent twice, never lost.
+            LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed", e);
+        } finally {
+            batch.forEach(f -> inFlight.remove(f.claim().delivery().id()));
+            sendSlots.release(batch.size());
+        }
+    }
+
+    private void record(List<Finished> batch) {
+        queue.complete(batch.stream()
+                .map(f -> new Completion(f.claim(), f.outcome().delivery(), f.outcome().attempt()))
+                .toList());
+        batch.stream().filter(f -> f.outcome().finallyFailed())
+                .forEach(f -> notification.finallyFailed(f.outcome().webhook().orElseThrow(), f.outcome().delivery()));
+    }
+
+    private static void join(Thread thread, Duration timeout) {
+        try {
+            thread.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForRunningTransactions;
+import dev.herald.application.port.out.ForStoringEvents;
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.ConflictException;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.Event;
+import dev.herald.domain.EventData;
+import dev.herald.domain.EventId;
+import dev.herald.domain.EventType;
+import dev.herald.domain.IdempotencyKey;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Publishing (API.md §5): the event and its deliveries in one transaction, idempotent by the publisher's key. */
+public final class EventPublishing implements ForPublishingEvents {
+    private final ForStoringWebhooks webhooks;
+    private final ForStoringEvents events;
+    private final ForQueueingDeliveries queue;
+    private final ForRunningTransactions transactions;
+    private final Clock clock;
+    private volatile Runnable afterPublish = () -> { };
+
+    public EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
+                           ForRunningTransactions transactions, Clock clock) {
+        this.webhooks = webhooks;
+        this.events = events;
+        this.queue = queue;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Called after each publish, e.g. to wake the dispatcher instead of letting it wait for its next poll. */
+    public void afterPublish(Runnable listener) {
+        this.afterPublish = listener;
+    }
+
+    @Override
+    public PublishedEvent publish(TenantId tenant, PublishEvent command) {
+        Validation validation = new Validation();
+        EventType type = command.type() == null ? validation.missing("type")
+                : validation.check(() -> EventType.parse(command.type(), "body", "type"));
+        EventData data = command.dataJson() == null ? validation.missing("data")
+                : validation.check(() -> new EventData(command.dataJson()));
+        Optional<IdempotencyKey> key = validation.check(() -> Optional.ofNullable(command.idempotencyKey())
+                .map(IdempotencyKey::new));
+        validation.throwIfInvalid();
+
+        String fingerprint = fingerprint(type, data);
+        PublishedEvent published;
+        try {
+            published = transactions.inTransaction(() -> key.flatMap(k -> events.findByIdempotencyKey(tenant, k))
+                    .map(earlier -> replay(earlier, fingerprint))
+                    .orElseGet(() -> store(tenant, type, data, key, fingerprint)));
+        } catch (ConflictException raced) {
+            // Another request with the same key committed first: answer as if this one came second.
+            published = key.flatMap(k -> events.findByIdempotencyKey(tenant, k))
+                    .map(earlier -> replay(earlier, fingerprint))
+                    .orElseThrow(() -> raced);
+        }
+        afterPublish.run();
+        return published;
+    }
+
+    private PublishedEvent store(TenantId tenant, EventType type, EventData data, Optional<IdempotencyKey> key,
+                                 String fingerprint) {
+        List<Webhook> subscribers = webhooks.liveSubscribers(tenant, type);
+        Event event = new Event(EventId.generate(), tenant, type, data, Now.of(clock), key, fingerprint,
+                subscribers.size());
+        events.insert(event);
+        queue.enqueue(subscribers.stream().map(webhook -> Delivery.of(event, webhook.id())).toList());
+        return answer(event);
+    }
+
+    private static PublishedEvent replay(Event earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new ConflictException("id '" + earlier.idempotencyKey().orElseThrow().value()
+                    + "' was already used for an event with a different body");
+        }
+        return answer(earlier);
+    }
+
+    private static PublishedEvent answer(Event event) {
+        return new PublishedEvent(event.id(), event.type(), event.createdDate(), event.deliveryCount());
+    }
+
+    private static String fingerprint(EventType type, EventData data) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((type.name() + "\n" + data.json()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForRunningTransactions;
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.EmailAddress;
+import dev.herald.domain.EventType;
+import dev.herald.domain.NotFoundException;
+import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.Subscription;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.UrlPolicy;
+import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
+import dev.herald.domain.WebhookSecret;
+import dev.herald.domain.WebhookUrl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The webhook use cases of API.md §4. */
+public final class WebhookManagement implements ForManagingWebhooks {
+    private final ForStoringWebhooks webhooks;
+    private final ForQueueingDeliveries queue;
+    private final ForRunningTransactions transactions;
+    private final Clock clock;
+    private final UrlPolicy urlPolicy;
+    private final SecretGenerator secrets;
+
+    public WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
+                             ForRunningTransactions transactions, Clock clock, UrlPolicy urlPolicy,
+                             SecretGenerator secrets) {
+        this.webhooks = webhooks;
+        this.queue = queue;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.urlPolicy = urlPolicy;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Webhook create(TenantId tenant, CreateWebhook command) {
+        Validation validation = new Validation();
+        WebhookUrl url = command.url() == null ? validation.missing("url") : validation.check(() -> urlPolicy.check(command.url()));
+        Subscription subscription = command.subscriptions() == null ? validation.missing("subscriptions")
+                : validation.check(() -> subscription(command.subscriptions()));
+        Optional<EmailAddress> email = validation.check(() -> email(command.notificationEmail()));
+        validation.throwIfInvalid();
+        Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock));
+        webhooks.insert(webhook);
+        return webhook;
+    }
+
+    @Override
+    public Webhook get(TenantId tenant, WebhookId id) {
+        return live(tenant, id);
+    }
+
+    @Override
+    public Webhook update(TenantId tenant, WebhookId id, UpdateWebhook command) {
+        Validation validation = new Validation();
+        WebhookUrl url = command.url() == null ? null : validation.check(() -> urlPolicy.check(command.url()));
+        Subscription subscription = command.subscriptions() == null ? null
+                : validation.check(() -> subscription(command.subscriptions()));
+        Optional<EmailAddress> email = command.notificationEmailGiven()
+                ? validation.check(() -> email(command.notificationEmail())) : null;
+        validation.throwIfInvalid();
+        return transactions.inTransaction(() -> {
+            Webhook current = live(tenant, id);
+            Webhook updated = current.withChanges(
+                    url == null ? current.url() : url,
+                    subscription == null ? current.subscription() : subscription,
+                    email == null ? current.notificationEmail() : email,
+                    Now.of(clock));
+            webhooks.update(updated);
+            return updated;
+        });
+    }
+
+    @Override
+    public List<Webhook> list(TenantId tenant, boolean includeArchived) {
+        return webhooks.list(tenant, includeArchived);
+    }
+
+    @Override
+    public void delete(TenantId tenant, WebhookId id) {
+        transactions.inTransaction(() -> {
+            webhooks.update(live(tenant, id).archived(Now.of(clock)));
+            return queue.cancelPending(tenant, id);
+        });
+    }
+
+    @Override
+    public Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace) {
+        WebhookSecret next = WebhookSecret.generate(secrets);
+        return transactions.inTransaction(() -> {
+            Webhook rotated = live(tenant, id).withRotatedSecret(next, grace, Now.of(clock));
+            webhooks.update(rotated);
+            return rotated;
+        });
+    }
+
+    private Webhook live(TenantId tenant, WebhookId id) {
+        return webhooks.find(tenant, id).filter(Webhook::isLive).orElseThrow(NotFoundException::webhook);
+    }
+
+    private static Subscription subscription(List<String> names) {
+        Validation validation = new Validation();
+        List<EventType> types = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String index = Integer.toString(i);
+            String name = names.get(i);
+            types.add(validation.check(() -> EventType.parse(name, "body", "subscriptions", index)));
+        }
+        validation.throwIfInvalid();
+        return Subscription.of(types);
+    }
+
+    private static Optional<EmailAddress> email(String address) {
+        return Optional.ofNullable(address).map(EmailAddress::new);
+    }
+}

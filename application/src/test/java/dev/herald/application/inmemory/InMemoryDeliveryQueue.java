@@ -1,0 +1,166 @@
+package dev.herald.application.inmemory;
+
+import dev.herald.application.port.in.DeliveryQuery;
+import dev.herald.application.port.in.DeliveryQuery.SortDirection;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.domain.Attempt;
+import dev.herald.domain.ConflictException;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The delivery log and queue in memory, with the database adapter's lease semantics: a claim moves the due time to
+ * the end of the lease and hands out a fresh token, so a leased delivery is not due again until its lease expires,
+ * and only the holder of the current token can complete or release it. One lock guards everything.
+ */
+public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
+    /** Deliveries in insertion order, which breaks ties in sorting as the database's sequence does. */
+    private final Map<DeliveryId, Delivery> deliveries = new LinkedHashMap<>();
+    private final Map<DeliveryId, List<Attempt>> attempts = new HashMap<>();
+    /** Only unfinished deliveries. */
+    private final Map<DeliveryId, QueueEntry> queue = new HashMap<>();
+
+    private record QueueEntry(Instant dueAt, Optional<String> leaseToken) {
+        boolean heldWith(String token) {
+            return leaseToken.filter(token::equals).isPresent();
+        }
+    }
+
+    @Override
+    public synchronized void enqueue(List<Delivery> newDeliveries) {
+        for (Delivery delivery : newDeliveries) {
+            if (deliveries.containsKey(delivery.id())) {
+                throw new ConflictException("Delivery " + delivery.id() + " already exists");
+            }
+        }
+        for (Delivery delivery : newDeliveries) {
+            deliveries.put(delivery.id(), delivery);
+            if (!delivery.status().isFinal()) {
+                queue.put(delivery.id(), new QueueEntry(dueAt(delivery), Optional.empty()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<Claim> claim(Instant now, int max, Duration lease) {
+        List<DeliveryId> due = queue.entrySet().stream()
+                .filter(e -> !e.getValue().dueAt().isAfter(now))
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(QueueEntry::dueAt)))
+                .limit(max)
+                .map(Map.Entry::getKey)
+                .toList();
+        List<Claim> claims = new ArrayList<>(due.size());
+        for (DeliveryId id : due) {
+            String token = UUID.randomUUID().toString();
+            queue.put(id, new QueueEntry(now.plus(lease), Optional.of(token)));
+            claims.add(new Claim(deliveries.get(id), token));
+        }
+        return claims;
+    }
+
+    @Override
+    public synchronized void complete(List<Completion> completions) {
+        for (Completion completion : completions) {
+            Claim claim = completion.claim();
+            QueueEntry entry = queue.get(claim.delivery().id());
+            if (entry != null && entry.heldWith(claim.leaseToken())) {
+                store(completion.updated(), completion.attempt());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void release(List<Claim> claims) {
+        for (Claim claim : claims) {
+            DeliveryId id = claim.delivery().id();
+            QueueEntry entry = queue.get(id);
+            if (entry != null && entry.heldWith(claim.leaseToken())) {
+                // Back to the time it was due when claimed: due at once, and no clock needed.
+                queue.put(id, new QueueEntry(dueAt(claim.delivery()), Optional.empty()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void record(Delivery updated, Attempt attempt) {
+        store(updated, attempt);
+    }
+
+    /** Saves the attempt and the delivery; a final delivery leaves the queue, a pending one is (again) due at its next date. */
+    private void store(Delivery updated, Attempt attempt) {
+        deliveries.put(updated.id(), updated);
+        attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
+        if (updated.status().isFinal()) {
+            queue.remove(updated.id());
+        } else {
+            queue.put(updated.id(), new QueueEntry(dueAt(updated), Optional.empty()));
+        }
+    }
+
+    @Override
+    public synchronized Optional<Delivery> find(TenantId tenant, DeliveryId id) {
+        return Optional.ofNullable(deliveries.get(id)).filter(d -> d.tenant().equals(tenant));
+    }
+
+    @Override
+    public synchronized List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+        List<Delivery> inInsertionOrder = new ArrayList<>(deliveries.values());
+        if (query.sortDirection() == SortDirection.DESC) {
+            Collections.reverse(inInsertionOrder); // ties follow the sort direction, as the database's sequence does
+        }
+        return inInsertionOrder.stream()
+                .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook))
+                .filter(d -> InMemoryDeliveryFilter.matches(query, d))
+                .sorted(InMemoryDeliveryFilter.order(query)) // stable, so ties keep the order above
+                .skip(query.offset())
+                .limit(query.limit())
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<DeliveryId, List<Attempt>> attempts(Collection<DeliveryId> ids) {
+        Map<DeliveryId, List<Attempt>> result = new LinkedHashMap<>();
+        for (DeliveryId id : ids) {
+            List<Attempt> list = new ArrayList<>(attempts.getOrDefault(id, List.of()));
+            list.sort(Comparator.comparingInt(Attempt::number));
+            result.put(id, List.copyOf(list));
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized int cancelPending(TenantId tenant, WebhookId webhook) {
+        List<Delivery> pending = deliveries.values().stream()
+                .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook))
+                .filter(d -> !d.status().isFinal())
+                .toList();
+        for (Delivery delivery : pending) {
+            deliveries.put(delivery.id(), delivery.cancelled());
+            queue.remove(delivery.id());
+        }
+        return pending.size();
+    }
+
+    /** How many deliveries are still queued, leased or not (for tests). */
+    public synchronized int queuedCount() {
+        return queue.size();
+    }
+
+    private static Instant dueAt(Delivery delivery) {
+        return delivery.nextAttemptDate().orElse(delivery.createdDate());
+    }
+}

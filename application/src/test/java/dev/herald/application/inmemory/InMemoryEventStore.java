@@ -1,0 +1,42 @@
+package dev.herald.application.inmemory;
+
+import dev.herald.application.port.out.ForStoringEvents;
+import dev.herald.domain.ConflictException;
+import dev.herald.domain.Event;
+import dev.herald.domain.EventId;
+import dev.herald.domain.IdempotencyKey;
+import dev.herald.domain.TenantId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Events indexed by their idempotency key; synchronized. */
+public final class InMemoryEventStore implements ForStoringEvents {
+    private final Map<TenantKey, Event> byKey = new HashMap<>();
+    private final Map<EventId, Event> byId = new HashMap<>();
+
+    private record TenantKey(TenantId tenant, IdempotencyKey key) {
+    }
+
+    @Override
+    public synchronized void insert(Event event) {
+        Optional<TenantKey> key = event.idempotencyKey().map(k -> new TenantKey(event.tenant(), k));
+        if (key.isPresent() && byKey.containsKey(key.get())) {
+            throw new ConflictException("An event with this idempotency key already exists");
+        }
+        if (byId.putIfAbsent(event.id(), event) != null) {
+            throw new ConflictException("Event " + event.id() + " already exists");
+        }
+        key.ifPresent(k -> byKey.put(k, event));
+    }
+
+    @Override
+    public synchronized Optional<Event> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
+        return Optional.ofNullable(byKey.get(new TenantKey(tenant, key)));
+    }
+
+    /** How many events were stored (for tests). */
+    public synchronized int count() {
+        return byId.size();
+    }
+}

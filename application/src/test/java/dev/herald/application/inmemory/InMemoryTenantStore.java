@@ -1,0 +1,34 @@
+package dev.herald.application.inmemory;
+
+import dev.herald.application.port.out.ForStoringTenants;
+import dev.herald.domain.ApiKey.ApiKeyHash;
+import dev.herald.domain.ConflictException;
+import dev.herald.domain.NotFoundException;
+import dev.herald.domain.TenantId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Tenants in a map; safe for concurrent use. */
+public final class InMemoryTenantStore implements ForStoringTenants {
+    private final Map<TenantId, ApiKeyHash> keyHashes = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(TenantId tenant, ApiKeyHash keyHash) {
+        if (keyHashes.putIfAbsent(tenant, keyHash) != null) {
+            throw new ConflictException("Tenant " + tenant + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<ApiKeyHash> keyHash(TenantId tenant) {
+        return Optional.ofNullable(keyHashes.get(tenant));
+    }
+
+    @Override
+    public void replaceKeyHash(TenantId tenant, ApiKeyHash keyHash) {
+        if (keyHashes.computeIfPresent(tenant, (t, old) -> keyHash) == null) {
+            throw NotFoundException.tenant();
+        }
+    }
+}

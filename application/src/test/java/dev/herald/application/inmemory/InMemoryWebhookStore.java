@@ -1,0 +1,51 @@
+package dev.herald.application.inmemory;
+
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.EventType;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Webhooks in insertion order (the tie-break for equal creation dates, as in the database); synchronized. */
+public final class InMemoryWebhookStore implements ForStoringWebhooks {
+    private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void insert(Webhook webhook) {
+        webhooks.put(webhook.id(), webhook);
+    }
+
+    @Override
+    public synchronized void update(Webhook webhook) {
+        webhooks.replace(webhook.id(), webhook);
+    }
+
+    @Override
+    public synchronized Optional<Webhook> find(TenantId tenant, WebhookId id) {
+        return Optional.ofNullable(webhooks.get(id)).filter(w -> w.tenant().equals(tenant));
+    }
+
+    @Override
+    public List<Webhook> list(TenantId tenant, boolean includeArchived) {
+        return select(tenant, w -> includeArchived || w.isLive());
+    }
+
+    @Override
+    public List<Webhook> liveSubscribers(TenantId tenant, EventType type) {
+        return select(tenant, w -> w.isLive() && w.subscription().includes(type));
+    }
+
+    private synchronized List<Webhook> select(TenantId tenant, Predicate<Webhook> wanted) {
+        return webhooks.values().stream()
+                .filter(w -> w.tenant().equals(tenant))
+                .filter(wanted)
+                .sorted(Comparator.comparing(Webhook::createdDate)) // stable: insertion order breaks ties
+                .toList();
+    }
+}
