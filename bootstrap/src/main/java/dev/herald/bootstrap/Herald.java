@@ -1,0 +1,244 @@
+package dev.herald.bootstrap;
+
+import dev.herald.adapter.mail.LoggingOwnerNotifier;
+import dev.herald.adapter.mail.SmtpOwnerNotifier;
+import dev.herald.adapter.mail.SmtpSettings;
+import dev.herald.adapter.outbound.JdkHttpSender;
+import dev.herald.adapter.outbound.OutboundHttpSettings;
+import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.application.port.in.ForAdministeringTenants;
+import dev.herald.application.port.in.ForAuthenticatingTenants;
+import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForInspectingDeliveries;
+import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
+import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
+import dev.herald.application.port.out.ForNotifyingOwners;
+import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.application.service.DeliveryAttempts;
+import dev.herald.application.service.DeliveryDispatcher;
+import dev.herald.application.service.DeliveryInspection;
+import dev.herald.application.service.DispatcherSettings;
+import dev.herald.application.service.EventPublishing;
+import dev.herald.application.service.HealthCheck;
+import dev.herald.application.service.OwnerNotification;
+import dev.herald.application.service.TenantAdministration;
+import dev.herald.application.service.WebhookManagement;
+import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.UrlPolicy;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import javax.sql.DataSource;
+
+/**
+ * Herald as a library: built in a few lines around a JDBC URL or the host's {@link DataSource}, used through plain
+ * method calls, delivering with its own worker threads between {@link #startDelivering()} and {@link #close()}.
+ *
+ * <pre>{@code
+ * try (Herald herald = Herald.builder().database("jdbc:h2:file:./data/herald", "", "").build()) {
+ *     herald.startDelivering();
+ *     herald.events().publish(tenant, PublishEvent.of("PATIENT_CREATED", "{\"patientId\":42}"));
+ * }
+ * }</pre>
+ */
+public final class Herald implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+    public static final String USER_AGENT = "Herald/" + VERSION;
+
+    private final JdbiPersistence persistence;
+    private final TenantAdministration tenants;
+    private final WebhookManagement webhooks;
+    private final EventPublishing events;
+    private final DeliveryInspection deliveries;
+    private final HealthCheck health;
+    private final DeliveryDispatcher dispatcher;
+
+    private Herald(Builder b) {
+        persistence = b.dataSource != null ? JdbiPersistence.on(b.dataSource)
+                : JdbiPersistence.connect(b.jdbcUrl, b.user, b.password);
+        ForSendingHttp http = b.httpSender != null ? b.httpSender : new JdkHttpSender(
+                OutboundHttpSettings.defaults().withTimeouts(b.connectTimeout, b.deliveryTimeout)
+                        .withAllowPrivateNetworks(b.allowPrivateNetworks));
+        ForNotifyingOwners notifier = b.ownerNotifier != null ? b.ownerNotifier
+                : b.smtp.<ForNotifyingOwners>map(smtp -> new SmtpOwnerNotifier(new SmtpSettings(smtp.host(), smtp.port(),
+                        smtp.user(), smtp.password(), smtp.from()))).orElseGet(LoggingOwnerNotifier::new);
+
+        tenants = new TenantAdministration(persistence.tenants());
+        webhooks = new WebhookManagement(persistence.webhooks(), persistence.queue(), persistence.transactions(),
+                b.clock, new UrlPolicy(b.allowHttp, b.allowPrivateNetworks), new SecretGenerator());
+        events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.queue(),
+                persistence.transactions(), b.clock);
+        OwnerNotification notification = new OwnerNotification(persistence.throttle(), notifier, b.clock,
+                OwnerNotification.DEFAULT_WINDOW);
+        DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), http, b.clock, b.retrySchedule,
+                USER_AGENT, new Random());
+        deliveries = new DeliveryInspection(persistence.queue(), attempts, notification);
+        health = new HealthCheck(persistence.probe());
+        dispatcher = new DeliveryDispatcher(persistence.queue(), attempts, notification, b.clock, b.dispatcher);
+        events.afterPublish(dispatcher::wakeUp);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Herald configured as the standalone server is (API.md §8). */
+    public static Herald fromConfig(HeraldConfig config) {
+        return builder()
+                .database(config.dbUrl(), config.dbUser(), config.dbPassword())
+                .allowHttp(config.allowHttp())
+                .allowPrivateNetworks(config.allowPrivateNetworks())
+                .retrySchedule(config.retrySchedule())
+                .timeouts(config.connectTimeout(), config.deliveryTimeout())
+                .smtp(config.smtp())
+                .build();
+    }
+
+    public ForManagingWebhooks webhooks() {
+        return webhooks;
+    }
+
+    public ForPublishingEvents events() {
+        return events;
+    }
+
+    public ForInspectingDeliveries deliveries() {
+        return deliveries;
+    }
+
+    public ForAdministeringTenants tenants() {
+        return tenants;
+    }
+
+    public ForAuthenticatingTenants authentication() {
+        return tenants;
+    }
+
+    public ForCheckingHealth health() {
+        return health;
+    }
+
+    /**
+     * Publishes inside the host's own open transaction on {@code connection} (a connection to the database Herald
+     * uses): the event and its deliveries commit or roll back with the host's work. Herald neither commits nor
+     * closes the connection.
+     */
+    public PublishedEvent publish(Connection connection, TenantId tenant, PublishEvent command) {
+        return persistence.transactions().onHostConnection(connection, () -> events.publish(tenant, command));
+    }
+
+    /** Starts this node's delivery workers. */
+    public void startDelivering() {
+        dispatcher.start();
+    }
+
+    /** Stops claiming work, lets sends in flight finish for up to {@code grace}, gives back the rest. */
+    public void stopDelivering(Duration grace) {
+        dispatcher.stop(grace);
+    }
+
+    /** The dispatcher, to drive the queue step by step in tests. */
+    public DeliveryDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Stops delivering (20 s grace) and closes the connection pool Herald opened. */
+    @Override
+    public void close() {
+        stopDelivering(Duration.ofSeconds(20));
+        persistence.close();
+    }
+
+    /** Settings for an embedded Herald; defaults as in API.md §8. */
+    public static final class Builder {
+        private String jdbcUrl = HeraldConfig.DEFAULT_DB_URL;
+        private String user = "";
+        private String password = "";
+        private DataSource dataSource;
+        private boolean allowHttp;
+        private boolean allowPrivateNetworks;
+        private RetrySchedule retrySchedule = RetrySchedule.DEFAULT;
+        private Duration connectTimeout = OutboundHttpSettings.DEFAULT_CONNECT_TIMEOUT;
+        private Duration deliveryTimeout = OutboundHttpSettings.DEFAULT_REQUEST_TIMEOUT;
+        private Optional<HeraldConfig.Smtp> smtp = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private DispatcherSettings dispatcher = DispatcherSettings.DEFAULT;
+        private ForSendingHttp httpSender;
+        private ForNotifyingOwners ownerNotifier;
+
+        private Builder() {
+        }
+
+        /** Herald opens its own pool on this H2 or PostgreSQL database. */
+        public Builder database(String jdbcUrl, String user, String password) {
+            this.jdbcUrl = jdbcUrl;
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** Herald uses the host's pool (and can then join the host's transactions); the host closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder allowHttp(boolean allow) {
+            this.allowHttp = allow;
+            return this;
+        }
+
+        public Builder allowPrivateNetworks(boolean allow) {
+            this.allowPrivateNetworks = allow;
+            return this;
+        }
+
+        public Builder retrySchedule(RetrySchedule schedule) {
+            this.retrySchedule = schedule;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration delivery) {
+            this.connectTimeout = connect;
+            this.deliveryTimeout = delivery;
+            return this;
+        }
+
+        public Builder smtp(Optional<HeraldConfig.Smtp> smtp) {
+            this.smtp = smtp;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder dispatcher(DispatcherSettings settings) {
+            this.dispatcher = settings;
+            return this;
+        }
+
+        /** Replaces the outbound HTTP adapter (e.g. a test double). */
+        public Builder httpSender(ForSendingHttp sender) {
+            this.httpSender = sender;
+            return this;
+        }
+
+        /** Replaces the owner notification adapter (e.g. a test double). */
+        public Builder ownerNotifier(ForNotifyingOwners notifier) {
+            this.ownerNotifier = notifier;
+            return this;
+        }
+
+        public Herald build() {
+            return new Herald(this);
+        }
+    }
+}

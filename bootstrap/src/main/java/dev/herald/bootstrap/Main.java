@@ -1,0 +1,81 @@
+package dev.herald.bootstrap;
+
+import dev.herald.application.port.in.ForAdministeringTenants.TenantCredentials;
+import dev.herald.domain.HeraldException;
+import dev.herald.domain.InvalidInputException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar herald.jar} runs the server; {@code java -jar herald.jar tenant create NAME} and
+ * {@code ... tenant rotate-key NAME} print a new API key.
+ */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: java -jar herald.jar                       run the server (configured by HERALD_* variables)",
+            "       java -jar herald.jar tenant create NAME     create a tenant and print its API key",
+            "       java -jar herald.jar tenant rotate-key NAME replace a tenant's API key and print the new one");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs one command; returns the process exit code (0 ok, 1 refused, 2 usage or configuration error). */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        HeraldConfig config;
+        try {
+            config = HeraldConfig.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 2;
+        }
+        if (args.isEmpty() || args.equals(List.of("serve"))) {
+            return serve(config, out);
+        }
+        if (args.size() == 3 && args.get(0).equals("tenant")
+                && (args.get(1).equals("create") || args.get(1).equals("rotate-key"))) {
+            return tenantCommand(config, args.get(1), args.get(2), out, err);
+        }
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static int serve(HeraldConfig config, PrintStream out) {
+        HeraldServer server = HeraldServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "herald-shutdown"));
+        out.println("Herald " + Herald.VERSION + " listening on http://localhost:" + server.port()
+                + " (database " + config.dbUrl() + ")");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int tenantCommand(HeraldConfig config, String command, String name, PrintStream out,
+                                     PrintStream err) {
+        try (Herald herald = Herald.fromConfig(config)) {
+            TenantCredentials credentials = command.equals("create")
+                    ? herald.tenants().createTenant(name) : herald.tenants().rotateApiKey(name);
+            out.println(credentials.apiKey().value()); // alone on stdout, so scripts can capture it
+            err.println("API key of tenant '" + credentials.tenant().value() + "' (shown once: store it now)");
+            return 0;
+        } catch (InvalidInputException e) {
+            err.println(e.violations().get(0).message());
+            return 1;
+        } catch (HeraldException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+}
