@@ -1,0 +1,54 @@
+package dev.herald.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.application.port.in.DeliveryQuery;
+import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
+import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
+import dev.herald.domain.DeliveryStatus;
+import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's own threads: started, it delivers everything published; stopped, it gives back what it holds. */
+class DispatcherThreadsTest {
+    private static final TenantId ACME = new TenantId("acme");
+    private final InMemoryHerald herald = new InMemoryHerald(RetrySchedule.DEFAULT);
+    private final Webhook webhook = herald.webhooks.create(ACME,
+            new CreateWebhook("https://receiver.example/hook", List.of("PATIENT_CREATED"), null));
+
+    @Test
+    void aRunningDispatcherDeliversEveryPublishedEvent() {
+        herald.dispatcher.start();
+        try {
+            for (int i = 0; i < 500; i++) {
+                herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":" + i + "}"));
+            }
+            await(() -> herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all().withPage(1000, 0)).stream()
+                    .allMatch(v -> v.delivery().status() == DeliveryStatus.DELIVERED));
+            assertEquals(500, herald.receiver.requests.size());
+        } finally {
+            herald.dispatcher.stop(Duration.ofSeconds(5));
+        }
+        assertTrue(!herald.dispatcher.isRunning());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(10); // a poll interval, not a wait for the work itself
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

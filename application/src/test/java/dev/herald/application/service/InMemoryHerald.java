@@ -1,0 +1,44 @@
+package dev.herald.application.service;
+
+import dev.herald.application.FakeClock;
+import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.application.inmemory.InMemoryDeliveryQueue;
+import dev.herald.application.inmemory.InMemoryEventStore;
+import dev.herald.application.inmemory.InMemoryNoticeThrottle;
+import dev.herald.application.inmemory.InMemoryTransactions;
+import dev.herald.application.inmemory.InMemoryWebhookStore;
+import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.UrlPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The application services wired to in-memory adapters, a fake clock and a scripted receiver. */
+final class InMemoryHerald {
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-27T09:00:00Z"));
+    final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore();
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
+    final ScriptedReceiver receiver = new ScriptedReceiver();
+    final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
+    final WebhookManagement webhooks;
+    final EventPublishing events;
+    final DeliveryInspection deliveries;
+    final DeliveryDispatcher dispatcher;
+
+    InMemoryHerald(RetrySchedule schedule) {
+        InMemoryTransactions transactions = new InMemoryTransactions();
+        webhooks = new WebhookManagement(webhookStore, queue, transactions, clock, new UrlPolicy(false, false),
+                new SecretGenerator());
+        events = new EventPublishing(webhookStore, new InMemoryEventStore(), queue, transactions, clock);
+        OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
+                Duration.ofMinutes(15));
+        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, schedule, "Herald/test",
+                new Random(1));
+        deliveries = new DeliveryInspection(queue, attempts, notification);
+        dispatcher = new DeliveryDispatcher(queue, attempts, notification, clock,
+                new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60)));
+    }
+}
