@@ -67,7 +67,7 @@ public final class Herald implements AutoCloseable {
                         .withAllowPrivateNetworks(b.allowPrivateNetworks));
         ForNotifyingOwners notifier = b.ownerNotifier != null ? b.ownerNotifier
                 : b.smtp.<ForNotifyingOwners>map(smtp -> new SmtpOwnerNotifier(new SmtpSettings(smtp.host(), smtp.port(),
-                        smtp.user(), smtp.password(), smtp.from()))).orElseGet(LoggingOwnerNotifier::new);
+                        smtp.user().orElse(""), smtp.password().orElse(""), smtp.from()))).orElseGet(LoggingOwnerNotifier::new);
 
         tenants = new TenantAdministration(persistence.tenants());
         webhooks = new WebhookManagement(persistence.webhooks(), persistence.queue(), persistence.transactions(),

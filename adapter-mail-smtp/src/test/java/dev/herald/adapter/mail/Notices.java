@@ -1,0 +1,19 @@
+package dev.herald.adapter.mail;
+
+import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EmailAddress;
+import dev.herald.domain.EventType;
+import dev.herald.domain.WebhookId;
+import dev.herald.domain.WebhookUrl;
+
+final class Notices {
+    private Notices() {
+    }
+
+    static FailureNotice failure(int suppressedSince) {
+        return new FailureNotice(new EmailAddress("owner@example.com"), new WebhookId("wh_abc123"),
+                new WebhookUrl("https://hooks.example.com/in"), EventType.PATIENT_CREATED, new DeliveryId("msg_xyz789"),
+                "HTTP 500", suppressedSince);
+    }
+}

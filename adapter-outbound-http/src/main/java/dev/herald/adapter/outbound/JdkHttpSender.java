@@ -1,0 +1,147 @@
+package dev.herald.adapter.outbound;
+
+import dev.herald.application.port.out.ForSendingHttp;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends delivery attempts with {@code java.net.http}: asynchronously, over HTTP/1.1, never following redirects,
+ * within the configured timeouts, keeping only the start of the response body. Before connecting it resolves the
+ * host through the {@link OutboundAddressGuard} and then connects to exactly the address it checked, sending the
+ * original {@code Host} header (and, for https, the original name as SNI, against which the certificate is verified),
+ * so a second DNS answer cannot redirect the request (API.md §7). Every failure becomes a failed {@link HttpResult}.
+ */
+public final class JdkHttpSender implements ForSendingHttp {
+    /** First in the class on purpose: it must run before this class touches any HttpClient. */
+    private static final boolean CAN_PIN_ADDRESS = HostHeaderPermission.grant();
+    private static final Logger LOG = LoggerFactory.getLogger(JdkHttpSender.class);
+    private static final int RESOLVER_THREADS = 16;
+    /** Name lookups block, so they run here and never on the caller's (the dispatcher's) thread. */
+    private static final ThreadPoolExecutor RESOLVER = resolverPool();
+    private static final ExecutorService HTTP_CLIENT_THREADS =
+            Executors.newCachedThreadPool(DaemonThreads.named("herald-http"));
+
+    static {
+        if (!CAN_PIN_ADDRESS) {
+            LOG.warn("java.net.http was initialised before Herald's sender, so the Host header cannot be set and "
+                    + "deliveries connect by host name after the address check, leaving a DNS-rebinding window. "
+                    + "Start the JVM with -D{}=host to close it.", HostHeaderPermission.PROPERTY);
+        }
+    }
+
+    private final OutboundHttpSettings settings;
+    private final OutboundAddressGuard guard;
+    private final PinnedHttpClients clients;
+
+    /** The production sender: the JVM's resolver and trust store. */
+    public JdkHttpSender(OutboundHttpSettings settings) {
+        this(settings, HostResolver.system(), defaultSslContext());
+    }
+
+    /** A sender with its own name resolution and TLS trust (tests, or hosts with a custom trust store). */
+    public JdkHttpSender(OutboundHttpSettings settings, HostResolver resolver, SSLContext sslContext) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.guard = new OutboundAddressGuard(settings.allowPrivateNetworks(), resolver);
+        this.clients = new PinnedHttpClients(settings, Objects.requireNonNull(sslContext, "sslContext"),
+                HTTP_CLIENT_THREADS);
+    }
+
+    /** Whether requests go to the checked address (false only when java.net.http was initialised too early). */
+    public static boolean pinsCheckedAddress() {
+        return CAN_PIN_ADDRESS;
+    }
+
+    @Override
+    public CompletableFuture<HttpResult> post(OutboundRequest request) {
+        long started = System.nanoTime();
+        try {
+            CompletableFuture<PinnedTarget> target = Deadlines.within(
+                    CompletableFuture.supplyAsync(() -> pin(request.url()), RESOLVER),
+                    settings.connectTimeout(), "name resolution timed out");
+            return target
+                    .thenCompose(pinned -> Deadlines.within(send(pinned, request), settings.requestTimeout(),
+                            "request timed out"))
+                    .handle((response, failure) -> failure == null
+                            ? received(response, started)
+                            : HttpResult.failed(FailureDescriptions.describe(failure), millisSince(started)));
+        } catch (RuntimeException unexpected) {
+            return CompletableFuture.completedFuture(
+                    HttpResult.failed(FailureDescriptions.describe(unexpected), millisSince(started)));
+        }
+    }
+
+    private PinnedTarget pin(URI url) {
+        try {
+            String host = url.getHost();
+            if (host == null) {
+                throw new IllegalArgumentException("the URL has no host");
+            }
+            String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            InetAddress checked = guard.addressToConnect(bareHost);
+            return PinnedTarget.of(url, checked, CAN_PIN_ADDRESS);
+        } catch (UnknownHostException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(PinnedTarget target, OutboundRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.connectUri())
+                .timeout(settings.requestTimeout())
+                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        request.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                builder.header(name, value);
+            }
+        });
+        target.hostHeader().ifPresent(host -> builder.header("Host", host));
+        return clients.forTarget(target).sendAsync(builder.build(),
+                info -> new TruncatingBodySubscriber(settings.maxResponseBytes(), info.headers()));
+    }
+
+    private static HttpResult received(HttpResponse<String> response, long started) {
+        String body = response.body();
+        return new HttpResult(Optional.of(response.statusCode()), Optional.empty(),
+                body.isEmpty() ? Optional.empty() : Optional.of(body),
+                RetryAfter.parse(response.headers().firstValue("Retry-After"), Instant.now()),
+                millisSince(started));
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    private static ThreadPoolExecutor resolverPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), DaemonThreads.named("herald-dns"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context in this JVM", e);
+        }
+    }
+}

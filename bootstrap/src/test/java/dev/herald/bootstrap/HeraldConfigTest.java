@@ -1,0 +1,48 @@
+package dev.herald.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HeraldConfigTest {
+    @Test
+    void defaultsAreThoseOfTheContract() {
+        HeraldConfig config = HeraldConfig.from(Map.of(), name -> null);
+        assertEquals(8080, config.port());
+        assertEquals("jdbc:h2:file:./data/herald", config.dbUrl());
+        assertEquals(Optional.empty(), config.adminKey());
+        assertEquals(false, config.allowHttp());
+        assertEquals(false, config.allowPrivateNetworks());
+        assertEquals(Optional.empty(), config.smtp());
+        assertEquals(7, config.retrySchedule().maxAttempts());
+        assertEquals(Duration.ofSeconds(5), config.connectTimeout());
+        assertEquals(Duration.ofSeconds(15), config.deliveryTimeout());
+        assertEquals(262144, config.maxEventBytes());
+    }
+
+    @Test
+    void environmentVariablesAreReadAndSystemPropertiesWin() {
+        HeraldConfig config = HeraldConfig.from(
+                Map.of("HERALD_PORT", "9000", "HERALD_ALLOW_HTTP", "true", "HERALD_SMTP_HOST", "mail.local",
+                        "HERALD_RETRY_SCHEDULE", "100ms,2s"),
+                name -> name.equals("herald.port") ? "9100" : null);
+        assertEquals(9100, config.port());
+        assertTrue(config.allowHttp());
+        assertEquals("mail.local", config.smtp().orElseThrow().host());
+        assertEquals(3, config.retrySchedule().maxAttempts());
+    }
+
+    @Test
+    void aMalformedValueNamesItsVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_DELIVERY_TIMEOUT", "soon"), name -> null));
+        assertTrue(e.getMessage().startsWith("HERALD_DELIVERY_TIMEOUT=soon"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_PORT", "70000"), name -> null));
+    }
+}
