@@ -60,7 +60,7 @@ public final class Herald implements AutoCloseable {
     private final DeliveryDispatcher dispatcher;
 
     private Herald(Builder b) {
-        persistence = b.dataSource != null ? JdbiPersistence.on(b.dataSource)
+        persistence = b.dataSource != null ? JdbiPersistence.onDataSource(b.dataSource)
                 : JdbiPersistence.connect(b.jdbcUrl, b.user, b.password);
         ForSendingHttp http = b.httpSender != null ? b.httpSender : new JdkHttpSender(
                 OutboundHttpSettings.defaults().withTimeouts(b.connectTimeout, b.deliveryTimeout)
@@ -70,17 +70,17 @@ public final class Herald implements AutoCloseable {
                         smtp.user().orElse(""), smtp.password().orElse(""), smtp.from()))).orElseGet(LoggingOwnerNotifier::new);
 
         tenants = new TenantAdministration(persistence.tenants());
-        webhooks = new WebhookManagement(persistence.webhooks(), persistence.queue(), persistence.transactions(),
+        webhooks = new WebhookManagement(persistence.webhooks(), persistence.deliveries(), persistence.transactions(),
                 b.clock, new UrlPolicy(b.allowHttp, b.allowPrivateNetworks), new SecretGenerator());
-        events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.queue(),
+        events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.deliveries(),
                 persistence.transactions(), b.clock);
-        OwnerNotification notification = new OwnerNotification(persistence.throttle(), notifier, b.clock,
+        OwnerNotification notification = new OwnerNotification(persistence.noticeThrottle(), notifier, b.clock,
                 OwnerNotification.DEFAULT_WINDOW);
         DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), http, b.clock, b.retrySchedule,
                 USER_AGENT, new Random());
-        deliveries = new DeliveryInspection(persistence.queue(), attempts, notification);
-        health = new HealthCheck(persistence.probe());
-        dispatcher = new DeliveryDispatcher(persistence.queue(), attempts, notification, b.clock, b.dispatcher);
+        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.deliveries(), attempts, notification);
+        health = new HealthCheck(persistence.databaseProbe());
+        dispatcher = new DeliveryDispatcher(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher);
         events.afterPublish(dispatcher::wakeUp);
     }
 

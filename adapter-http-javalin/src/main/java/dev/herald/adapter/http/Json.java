@@ -64,8 +64,13 @@ final class Json {
 
     /** Answers {@code body} as JSON with {@code status}. */
     static void respond(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(bytes(body));
+    }
+
+    /** An answer body as JSON bytes. */
+    static byte[] bytes(Object body) {
         try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsBytes(body));
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write answer " + body.getClass().getSimpleName(), e);
         }

@@ -3,6 +3,7 @@ package dev.herald.application.service;
 import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
 import dev.herald.domain.NotFoundException;
@@ -13,12 +14,14 @@ import java.util.Map;
 
 /** The delivery log and manual re-sends (API.md §6). */
 public final class DeliveryInspection implements ForInspectingDeliveries {
+    private final ForStoringWebhooks webhooks;
     private final ForQueueingDeliveries queue;
     private final DeliveryAttempts attempts;
     private final OwnerNotification notification;
 
-    public DeliveryInspection(ForQueueingDeliveries queue, DeliveryAttempts attempts,
+    public DeliveryInspection(ForStoringWebhooks webhooks, ForQueueingDeliveries queue, DeliveryAttempts attempts,
                               OwnerNotification notification) {
+        this.webhooks = webhooks;
         this.queue = queue;
         this.attempts = attempts;
         this.notification = notification;
@@ -31,6 +34,8 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
 
     @Override
     public List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+        // Archived webhooks count: their history stays readable. Another tenant's is not found.
+        webhooks.find(tenant, webhook).orElseThrow(NotFoundException::webhook);
         List<Delivery> deliveries = queue.list(tenant, webhook, query);
         Map<DeliveryId, List<dev.herald.domain.Attempt>> attemptsById =
                 queue.attempts(deliveries.stream().map(Delivery::id).toList());

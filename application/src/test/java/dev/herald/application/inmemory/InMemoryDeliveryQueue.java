@@ -97,13 +97,16 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
 
     @Override
     public synchronized void record(Delivery updated, Attempt attempt) {
-        store(updated, attempt);
+        store(updated, Optional.of(attempt));
     }
 
-    /** Saves the attempt and the delivery; a final delivery leaves the queue, a pending one is (again) due at its next date. */
-    private void store(Delivery updated, Attempt attempt) {
+    /**
+     * Saves the delivery and its attempt, if any; a final delivery leaves the queue, a pending one is due at its
+     * next attempt date (put back on the queue if it had left it, e.g. a manual re-send of a FAILED one).
+     */
+    private void store(Delivery updated, Optional<Attempt> attempt) {
         deliveries.put(updated.id(), updated);
-        attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
+        attempt.ifPresent(a -> attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(a));
         if (updated.status().isFinal()) {
             queue.remove(updated.id());
         } else {

@@ -37,7 +37,7 @@ final class InMemoryHerald {
                 Duration.ofMinutes(15));
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
-        deliveries = new DeliveryInspection(queue, attempts, notification);
+        deliveries = new DeliveryInspection(webhookStore, queue, attempts, notification);
         dispatcher = new DeliveryDispatcher(queue, attempts, notification, clock,
                 new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60)));
     }

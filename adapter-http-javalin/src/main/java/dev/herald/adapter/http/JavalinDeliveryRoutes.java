@@ -1,0 +1,44 @@
+package dev.herald.adapter.http;
+
+import dev.herald.application.port.in.ForInspectingDeliveries;
+import dev.herald.domain.TenantId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The delivery endpoints of API.md §6 (Decoda's "events" family). */
+final class JavalinDeliveryRoutes {
+    private static final String SEND_PATH = "/v1/webhook/events/{webhook_delivery_attempt_id}/send";
+
+    private final ForInspectingDeliveries deliveries;
+    private final TenantAuthentication auth;
+
+    JavalinDeliveryRoutes(ForInspectingDeliveries deliveries, TenantAuthentication auth) {
+        this.deliveries = deliveries;
+        this.auth = auth;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/v1/webhook/events/{webhook_delivery_attempt_id}", auth.authenticated(this::get));
+        routes.get(SEND_PATH, auth.authenticated(this::send));
+        routes.post(SEND_PATH, auth.authenticated(this::send));
+        routes.get("/v1/webhook/{webhook_id}/delivery-attempts/list", auth.authenticated(this::list));
+    }
+
+    private void get(Context ctx, TenantId tenant) {
+        Json.ok(ctx, DeliveryAttemptSummary.from(deliveries.get(tenant, PathIds.deliveryId(ctx))));
+    }
+
+    private void send(Context ctx, TenantId tenant) {
+        var id = PathIds.deliveryId(ctx);
+        QueryFields query = new QueryFields(ctx);
+        boolean notifyFailure = query.optional("notify_failure", QueryKind.BOOLEAN, false);
+        query.validate();
+        Json.ok(ctx, DeliveryAttemptSummary.from(deliveries.resend(tenant, id, notifyFailure)));
+    }
+
+    private void list(Context ctx, TenantId tenant) {
+        var webhook = PathIds.webhookId(ctx);
+        var query = DeliveryListQuery.from(ctx);
+        Json.ok(ctx, deliveries.list(tenant, webhook, query).stream().map(DeliveryAttemptSummary::from).toList());
+    }
+}

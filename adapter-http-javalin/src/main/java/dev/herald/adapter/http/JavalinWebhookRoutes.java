@@ -1,0 +1,61 @@
+package dev.herald.adapter.http;
+
+import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.domain.TenantId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The webhook endpoints of API.md §4. */
+final class JavalinWebhookRoutes {
+    private final ForManagingWebhooks webhooks;
+    private final TenantAuthentication auth;
+    private final long maxBodyBytes;
+
+    JavalinWebhookRoutes(ForManagingWebhooks webhooks, TenantAuthentication auth, long maxBodyBytes) {
+        this.webhooks = webhooks;
+        this.auth = auth;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/v1/webhook/create", auth.authenticated(this::create));
+        routes.get("/v1/webhook/get/{webhook_id}", auth.authenticated(this::get));
+        routes.put("/v1/webhook/update/{webhook_id}", auth.authenticated(this::update));
+        routes.delete("/v1/webhook/delete/{webhook_id}", auth.authenticated(this::delete));
+        routes.get("/v1/webhook/list", auth.authenticated(this::list));
+        routes.post("/v1/webhook/rotate-secret/{webhook_id}", auth.authenticated(this::rotateSecret));
+    }
+
+    private void create(Context ctx, TenantId tenant) {
+        WebhookCreateRequest request = WebhookCreateRequest.from(JsonFields.of(ctx, maxBodyBytes));
+        Json.ok(ctx, WebhookSummary.from(webhooks.create(tenant, request.toCommand())));
+    }
+
+    private void get(Context ctx, TenantId tenant) {
+        Json.ok(ctx, WebhookSummary.from(webhooks.get(tenant, PathIds.webhookId(ctx))));
+    }
+
+    private void update(Context ctx, TenantId tenant) {
+        var id = PathIds.webhookId(ctx);
+        WebhookUpdateRequest request = WebhookUpdateRequest.from(JsonFields.of(ctx, maxBodyBytes));
+        Json.ok(ctx, WebhookSummary.from(webhooks.update(tenant, id, request.toCommand())));
+    }
+
+    private void delete(Context ctx, TenantId tenant) {
+        webhooks.delete(tenant, PathIds.webhookId(ctx));
+        Json.ok(ctx, true);
+    }
+
+    private void list(Context ctx, TenantId tenant) {
+        QueryFields query = new QueryFields(ctx);
+        boolean includeArchived = query.optional("include_archived", QueryKind.BOOLEAN, false);
+        query.validate();
+        Json.ok(ctx, webhooks.list(tenant, includeArchived).stream().map(WebhookSummary::from).toList());
+    }
+
+    private void rotateSecret(Context ctx, TenantId tenant) {
+        var id = PathIds.webhookId(ctx);
+        RotateSecretRequest request = RotateSecretRequest.from(JsonFields.ofOptional(ctx, maxBodyBytes));
+        Json.ok(ctx, WebhookSummary.from(webhooks.rotateSecret(tenant, id, request.grace())));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.herald.domain.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** The JSON type a body field must have; converts a node or records why it cannot. */
+@FunctionalInterface
+interface JsonKind<T> {
+    /** The value of {@code node}, or {@code null} after adding a violation at {@code location} to {@code problems}. */
+    T read(JsonNode node, List<String> location, List<Violation> problems);
+
+    JsonKind<String> STRING = simple(JsonNode::isTextual, JsonNode::textValue, "a string", "type_error.str");
+
+    JsonKind<Long> INTEGER = simple(node -> node.isIntegralNumber() && node.canConvertToLong(), JsonNode::longValue,
+            "an integer", "type_error.integer");
+
+    JsonKind<ObjectNode> OBJECT = simple(JsonNode::isObject, node -> (ObjectNode) node, "a JSON object",
+            "type_error.dict");
+
+    /** An array of strings; each bad element is its own violation, at its index. */
+    JsonKind<List<String>> STRING_LIST = (node, location, problems) -> {
+        if (!node.isArray()) {
+            problems.add(wrongType(location, "an array of strings", "type_error.list"));
+            return null;
+        }
+        List<String> values = new ArrayList<>(node.size());
+        int problemsBefore = problems.size();
+        for (int i = 0; i < node.size(); i++) {
+            List<String> at = new ArrayList<>(location);
+            at.add(Integer.toString(i));
+            values.add(STRING.read(node.get(i), at, problems));
+        }
+        return problems.size() == problemsBefore ? values : null;
+    };
+
+    private static <T> JsonKind<T> simple(Predicate<JsonNode> accepts,
+                                          Function<JsonNode, T> convert,
+                                          String expected, String type) {
+        return (node, location, problems) -> {
+            if (accepts.test(node)) {
+                return convert.apply(node);
+            }
+            problems.add(wrongType(location, expected, type));
+            return null;
+        };
+    }
+
+    private static Violation wrongType(List<String> location, String expected, String type) {
+        return new Violation(location, location.get(location.size() - 1) + " must be " + expected, type);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.herald.adapter.http;
+
+import dev.herald.application.port.in.ForAuthenticatingTenants;
+import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.UnauthorizedException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/** The TENANT and API-KEY headers of every {@code /v1} route (API.md §2). */
+final class TenantAuthentication {
+    static final String TENANT_HEADER = "TENANT";
+    static final String API_KEY_HEADER = "API-KEY";
+
+    private final ForAuthenticatingTenants port;
+
+    TenantAuthentication(ForAuthenticatingTenants port) {
+        this.port = port;
+    }
+
+    /** {@code handler}, run with the caller's tenant once its credentials check out. */
+    Handler authenticated(TenantHandler handler) {
+        return ctx -> handler.handle(ctx, tenantOf(ctx));
+    }
+
+    private TenantId tenantOf(Context ctx) {
+        String tenant = ctx.header(TENANT_HEADER);
+        String apiKey = ctx.header(API_KEY_HEADER);
+        if (tenant == null || tenant.isBlank() || apiKey == null || apiKey.isBlank()) {
+            throw new UnauthorizedException();
+        }
+        try {
+            return port.authenticate(tenant, apiKey);
+        } catch (InvalidInputException malformedName) {
+            // A name that cannot exist is just another unknown tenant: the answer must not differ.
+            throw new UnauthorizedException();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.herald.adapter.http;
+
+import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
+import java.util.List;
+
+/** {@code WebhookCreate} of API.md §4: url and subscriptions required, notificationEmail optional. */
+record WebhookCreateRequest(String url, List<String> subscriptions, String notificationEmail) {
+    static WebhookCreateRequest from(JsonFields body) {
+        WebhookCreateRequest request = new WebhookCreateRequest(
+                body.required("url", JsonKind.STRING),
+                body.required("subscriptions", JsonKind.STRING_LIST),
+                body.optional("notificationEmail", JsonKind.STRING));
+        body.validate();
+        return request;
+    }
+
+    CreateWebhook toCommand() {
+        return new CreateWebhook(url, subscriptions, notificationEmail);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.herald.adapter.persistence;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Adds to an H2 URL the settings Herald's SQL relies on, unless the URL sets them: PostgreSQL mode with lower-case
+ * names (the schema is written in PostgreSQL's dialect), NULLs sorting high as in PostgreSQL, for in-memory
+ * databases a life as long as the JVM's (a pool may briefly hold no connection, which would drop the database), and
+ * for files shared access by a second process.
+ */
+final class H2Urls {
+    private H2Urls() {
+    }
+
+    static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    static String withHeraldSettings(String jdbcUrl) {
+        if (!isH2(jdbcUrl)) {
+            return jdbcUrl;
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("MODE", "PostgreSQL");
+        wanted.put("DATABASE_TO_LOWER", "TRUE");
+        wanted.put("DEFAULT_NULL_ORDERING", "HIGH");
+        if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            wanted.put("DB_CLOSE_DELAY", "-1");
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            wanted.put("AUTO_SERVER", "TRUE"); // a second process (the CLI) can open the file the server has open
+        }
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        wanted.forEach((setting, value) -> {
+            if (!upper.contains(";" + setting + "=")) {
+                url.append(';').append(setting).append('=').append(value);
+            }
+        });
+        return url.toString();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.herald.adapter.persistence;
+
+import dev.herald.application.port.in.DeliveryQuery;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.domain.Attempt;
+import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryStatus;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Deliveries in {@code deliveries}, attempts in {@code attempts}, and the unfinished ones in the small polled table
+ * {@code delivery_queue(delivery_id, due_at, lease_token)}. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED},
+ * moves them to the end of the lease and gives each a fresh token; completing or releasing needs that token, so a
+ * worker whose lease expired (and was claimed again) changes nothing.
+ */
+public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
+    /** The claim's one locking query on PostgreSQL; served by the index on due_at. */
+    static final String CLAIM_DUE_ROWS = "SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
+            + " ORDER BY due_at LIMIT :max FOR UPDATE SKIP LOCKED";
+
+    private final TransactionScope scope;
+    private final SqlDialect dialect;
+
+    JdbiDeliveryQueue(TransactionScope scope, SqlDialect dialect) {
+        this.scope = scope;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void enqueue(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        scope.inTransaction(h -> {
+            PreparedBatch records = h.prepareBatch(DeliveryRows.INSERT_DELIVERY);
+            PreparedBatch queued = h.prepareBatch(
+                    "INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)");
+            for (Delivery delivery : deliveries) {
+                DeliveryRows.bindDelivery(records, delivery).add();
+                if (!delivery.status().isFinal()) {
+                    queued.bind("id", delivery.id().value()).bind("dueAt", SqlTime.of(dueAt(delivery))).add();
+                }
+            }
+            records.execute();
+            if (queued.size() > 0) {
+                queued.execute();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Claim> claim(Instant now, int max, Duration lease) {
+        return scope.inTransaction(h -> {
+            List<String> ids = lockDueRows(h, now, max);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<String, String> tokens = new LinkedHashMap<>();
+            PreparedBatch leases = h.prepareBatch(
+                    "UPDATE delivery_queue SET due_at = :leaseEnd, lease_token = :token WHERE delivery_id = :id");
+            for (String id : ids) {
+                String token = UUID.randomUUID().toString();
+                tokens.put(id, token);
+                leases.bind("id", id).bind("token", token).bind("leaseEnd", SqlTime.of(now.plus(lease))).add();
+            }
+            leases.execute();
+            Map<String, Delivery> deliveries = load(h, ids);
+            return ids.stream().map(id -> new Claim(deliveries.get(id), tokens.get(id))).toList();
+        });
+    }
+
+    /**
+     * The ids of up to {@code max} due rows, earliest first, locked for this transaction and skipping rows other
+     * claimers hold. H2 (2.5.252) accepts {@code ORDER BY … LIMIT … FOR UPDATE SKIP LOCKED} but locks every row the
+     * WHERE matches before sorting and limiting, so one claimer would hold the whole due set; there the earliest ids
+     * are read first without locks, and only those are then locked (re-checking that they are still due).
+     */
+    private List<String> lockDueRows(Handle h, Instant now, int max) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return h.createQuery(CLAIM_DUE_ROWS)
+                    .bind("now", SqlTime.of(now))
+                    .bind("max", max)
+                    .mapTo(String.class)
+                    .list();
+        }
+        List<String> candidates = h.createQuery("SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
+                        + " ORDER BY due_at LIMIT :max")
+                .bind("now", SqlTime.of(now))
+                .bind("max", max)
+                .mapTo(String.class)
+                .list();
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        List<String> locked = h.createQuery("SELECT delivery_id FROM delivery_queue"
+                        + " WHERE delivery_id IN (<ids>) AND due_at <= :now FOR UPDATE SKIP LOCKED")
+                .bindList("ids", candidates)
+                .bind("now", SqlTime.of(now))
+                .mapTo(String.class)
+                .list();
+        return candidates.stream().filter(locked::contains).toList();
+    }
+
+    @Override
+    public void complete(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        scope.inTransaction(h -> {
+            List<Completion> held = stillHeld(h, completions);
+            store(h, held.stream().map(c -> new Outcome(c.updated(), c.attempt())).toList(),
+                    held.stream().collect(Collectors.toMap(JdbiDeliveryQueue::deliveryId,
+                            c -> c.claim().leaseToken())));
+            return null;
+        });
+    }
+
+    @Override
+    public void release(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        scope.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
+                    + " WHERE delivery_id = :id AND lease_token = :token");
+            for (Claim claim : claims) {
+                // Back to the time it was due when claimed: due at once, without trusting this node's clock.
+                batch.bind("id", claim.delivery().id().value())
+                        .bind("token", claim.leaseToken())
+                        .bind("dueAt", SqlTime.of(dueAt(claim.delivery())))
+                        .add();
+            }
+            return batch.execute();
+        });
+    }
+
+    @Override
+    public void record(Delivery updated, Attempt attempt) {
+        scope.inTransaction(h -> {
+            store(h, List.of(new Outcome(updated, Optional.of(attempt))), Map.of());
+            return null;
+        });
+    }
+
+    /** The delivery after an attempt (if one was made). */
+    private record Outcome(Delivery updated, Optional<Attempt> attempt) {
+    }
+
+    /**
+     * Saves attempts and deliveries in batches, then moves the queue rows: a PENDING delivery is due again at its
+     * next attempt date, a final one leaves the queue. With a lease token the row must still carry it; without one
+     * (a manual attempt) a PENDING delivery missing from the queue is put back.
+     */
+    private void store(Handle h, List<Outcome> outcomes, Map<String, String> leaseTokens) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        PreparedBatch attempts = h.prepareBatch(DeliveryRows.INSERT_ATTEMPT);
+        PreparedBatch deliveries = h.prepareBatch(DeliveryRows.UPDATE_DELIVERY);
+        PreparedBatch due = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
+                + " WHERE delivery_id = :id" + (leaseTokens.isEmpty() ? "" : " AND lease_token = :token"));
+        PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id"
+                + (leaseTokens.isEmpty() ? "" : " AND lease_token = :token"));
+        for (Outcome outcome : outcomes) {
+            Delivery updated = outcome.updated();
+            String id = updated.id().value();
+            outcome.attempt().ifPresent(a -> DeliveryRows.bindAttempt(attempts, updated.id(), a).add());
+            DeliveryRows.bindDelivery(deliveries, updated).add();
+            PreparedBatch queueChange = updated.status().isFinal() ? finished : due;
+            queueChange.bind("id", id);
+            if (!leaseTokens.isEmpty()) {
+                queueChange.bind("token", leaseTokens.get(id));
+            }
+            if (!updated.status().isFinal()) {
+                queueChange.bind("dueAt", SqlTime.of(dueAt(updated)));
+            }
+            queueChange.add();
+        }
+        for (PreparedBatch batch : List.of(attempts, deliveries, finished)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+        if (due.size() > 0) {
+            int[] moved = due.execute();
+            if (leaseTokens.isEmpty()) {
+                requeueMissing(h, outcomes, moved);
+            }
+        }
+    }
+
+    /** A manual attempt on a delivery no longer queued (say, a FAILED one) that is PENDING again puts it back. */
+    private static void requeueMissing(Handle h, List<Outcome> outcomes, int[] moved) {
+        List<Delivery> pending = outcomes.stream().map(Outcome::updated).filter(d -> !d.status().isFinal()).toList();
+        for (int i = 0; i < pending.size(); i++) {
+            if (moved[i] == 0) {
+                h.createUpdate("INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)")
+                        .bind("id", pending.get(i).id().value())
+                        .bind("dueAt", SqlTime.of(dueAt(pending.get(i))))
+                        .execute();
+            }
+        }
+    }
+
+    /** The completions whose claim still holds its lease, their queue rows locked until commit. */
+    private static List<Completion> stillHeld(Handle h, List<Completion> completions) {
+        Map<String, String> currentTokens = new HashMap<>();
+        h.createQuery("SELECT delivery_id, lease_token FROM delivery_queue WHERE delivery_id IN (<ids>) FOR UPDATE")
+                .bindList("ids", completions.stream().map(JdbiDeliveryQueue::deliveryId).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("delivery_id"), String.valueOf(rs.getString("lease_token"))))
+                .forEach(row -> currentTokens.put(row.getKey(), row.getValue()));
+        return completions.stream()
+                .filter(c -> c.claim().leaseToken().equals(currentTokens.get(deliveryId(c))))
+                .toList();
+    }
+
+    private static String deliveryId(Completion completion) {
+        return completion.claim().delivery().id().value();
+    }
+
+    @Override
+    public Optional<Delivery> find(TenantId tenant, DeliveryId id) {
+        return scope.inTransaction(h -> h.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS
+                        + " FROM deliveries WHERE id = :id AND tenant = :tenant")
+                .bind("id", id.value())
+                .bind("tenant", tenant.value())
+                .map(DeliveryRows::delivery)
+                .findOne());
+    }
+
+    @Override
+    public List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+        return scope.inTransaction(h -> DeliveryListSql.query(h, tenant, webhook, query)
+                .map(DeliveryRows::delivery)
+                .list());
+    }
+
+    @Override
+    public Map<DeliveryId, List<Attempt>> attempts(Collection<DeliveryId> ids) {
+        Map<DeliveryId, List<Attempt>> result = new LinkedHashMap<>();
+        ids.forEach(id -> result.put(id, new ArrayList<>()));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        scope.inTransaction(h -> h.createQuery("SELECT " + DeliveryRows.ATTEMPT_COLUMNS + " FROM attempts"
+                        + " WHERE delivery_id IN (<ids>) ORDER BY delivery_id, attempt_number, id")
+                .bindList("ids", ids.stream().map(DeliveryId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(new DeliveryId(rs.getString("delivery_id")),
+                        DeliveryRows.attempt(rs, ctx)))
+                .list())
+                .forEach(row -> result.get(row.getKey()).add(row.getValue()));
+        result.replaceAll((id, list) -> List.copyOf(list));
+        return result;
+    }
+
+    @Override
+    public int cancelPending(TenantId tenant, WebhookId webhook) {
+        return scope.inTransaction(h -> {
+            h.createUpdate("DELETE FROM delivery_queue WHERE delivery_id IN (SELECT id FROM deliveries"
+                            + " WHERE tenant = :tenant AND webhook_id = :webhook AND status = :pending)")
+                    .bind("tenant", tenant.value())
+                    .bind("webhook", webhook.value())
+                    .bind("pending", DeliveryStatus.PENDING.name())
+                    .execute();
+            return h.createUpdate("UPDATE deliveries SET status = :cancelled, next_attempt_date = NULL"
+                            + " WHERE tenant = :tenant AND webhook_id = :webhook AND status = :pending")
+                    .bind("tenant", tenant.value())
+                    .bind("webhook", webhook.value())
+                    .bind("pending", DeliveryStatus.PENDING.name())
+                    .bind("cancelled", DeliveryStatus.CANCELLED.name())
+                    .execute();
+        });
+    }
+
+    private static Map<String, Delivery> load(Handle h, List<String> ids) {
+        Map<String, Delivery> byId = new HashMap<>();
+        h.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(DeliveryRows::delivery)
+                .forEach(d -> byId.put(d.id().value(), d));
+        return byId;
+    }
+
+    private static Instant dueAt(Delivery delivery) {
+        return delivery.nextAttemptDate().orElse(delivery.createdDate());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.herald.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Herald's persistence on H2 or PostgreSQL: migrates the schema, then hands out the stores, the delivery queue and
+ * the transactions, all sharing one {@link Jdbi} and one notion of "the transaction on this thread".
+ * Built from a JDBC URL (Herald owns a HikariCP pool and closes it) or from a host's {@link DataSource} (the host
+ * owns it; Herald's tables then live next to the host's, and publishing can join the host's transactions).
+ */
+public final class JdbiPersistence implements AutoCloseable {
+    /** Herald's own history table, so it never clashes with a host's Flyway history in a shared schema. */
+    static final String HISTORY_TABLE = "herald_schema_history";
+    private static final String MIGRATIONS = "classpath:dev/herald/adapter/persistence/migration";
+
+    private final Optional<HikariDataSource> ownedPool;
+    private final Jdbi jdbi;
+    private final JdbiTransactions transactions;
+    private final JdbiTenantStore tenants;
+    private final JdbiWebhookStore webhooks;
+    private final JdbiEventStore events;
+    private final JdbiDeliveryQueue deliveries;
+    private final JdbiNoticeThrottle noticeThrottle;
+    private final JdbiDatabaseProbe databaseProbe;
+
+    private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
+        this.ownedPool = ownedPool;
+        migrate(dataSource);
+        this.jdbi = Jdbi.create(dataSource);
+        TransactionScope scope = new TransactionScope(jdbi);
+        this.transactions = new JdbiTransactions(scope);
+        this.tenants = new JdbiTenantStore(scope);
+        this.webhooks = new JdbiWebhookStore(scope);
+        this.events = new JdbiEventStore(scope);
+        this.deliveries = new JdbiDeliveryQueue(scope, SqlDialect.of(dataSource));
+        this.noticeThrottle = new JdbiNoticeThrottle(scope);
+        this.databaseProbe = new JdbiDatabaseProbe(jdbi);
+    }
+
+    /**
+     * Connects with a pool of its own ({@code user} and {@code password} may be empty). H2 URLs get the settings
+     * Herald's SQL needs (PostgreSQL mode, lower-case names) unless they set them.
+     */
+    public static JdbiPersistence connect(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(H2Urls.withHeraldSettings(jdbcUrl));
+        config.setUsername(user == null || user.isEmpty() ? null : user);
+        config.setPassword(password == null || password.isEmpty() ? null : password);
+        config.setPoolName("herald");
+        config.setConnectionTimeout(5_000); // the health check must not hang for Hikari's default 30 s
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new JdbiPersistence(pool, Optional.of(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Uses a host's data source, which Herald never closes. For H2 the host's URL must already carry
+     * {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}.
+     */
+    public static JdbiPersistence onDataSource(DataSource hostDataSource) {
+        return new JdbiPersistence(hostDataSource, Optional.empty());
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true) // a host's schema is not empty; baseline 0 still applies V1
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public JdbiTransactions transactions() {
+        return transactions;
+    }
+
+    public JdbiTenantStore tenants() {
+        return tenants;
+    }
+
+    public JdbiWebhookStore webhooks() {
+        return webhooks;
+    }
+
+    public JdbiEventStore events() {
+        return events;
+    }
+
+    public JdbiDeliveryQueue deliveries() {
+        return deliveries;
+    }
+
+    public JdbiNoticeThrottle noticeThrottle() {
+        return noticeThrottle;
+    }
+
+    public JdbiDatabaseProbe databaseProbe() {
+        return databaseProbe;
+    }
+
+    /** Closes the pool if Herald made it; a host's data source is left alone. */
+    @Override
+    public void close() {
+        ownedPool.ifPresent(HikariDataSource::close);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.herald.adapter.persistence;
+
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.EmailAddress;
+import dev.herald.domain.EventType;
+import dev.herald.domain.RetiredSecret;
+import dev.herald.domain.Subscription;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
+import dev.herald.domain.WebhookSecret;
+import dev.herald.domain.WebhookUrl;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Webhooks in {@code webhooks}; the subscribed event types are one comma-separated column. */
+public final class JdbiWebhookStore implements ForStoringWebhooks {
+    private static final String COLUMNS = "id, tenant, url, event_types, notification_email, secret, previous_secret,"
+            + " previous_secret_valid_until, created_date, updated_date, archived";
+
+    private final TransactionScope scope;
+
+    JdbiWebhookStore(TransactionScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public void insert(Webhook webhook) {
+        scope.inTransaction(h -> bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
+                + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
+                + " :archived)"), webhook).execute());
+    }
+
+    @Override
+    public void update(Webhook webhook) {
+        scope.inTransaction(h -> bindFields(h.createUpdate("""
+                UPDATE webhooks SET url = :url, event_types = :types, notification_email = :email, secret = :secret,
+                    previous_secret = :previousSecret, previous_secret_valid_until = :previousValidUntil,
+                    updated_date = :updated, archived = :archived
+                WHERE id = :id AND tenant = :tenant"""), webhook).execute());
+    }
+
+    @Override
+    public Optional<Webhook> find(TenantId tenant, WebhookId id) {
+        return scope.inTransaction(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM webhooks WHERE id = :id AND tenant = :tenant")
+                .bind("id", id.value())
+                .bind("tenant", tenant.value())
+                .map(JdbiWebhookStore::webhook)
+                .findOne());
+    }
+
+    @Override
+    public List<Webhook> list(TenantId tenant, boolean includeArchived) {
+        return scope.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM webhooks"
+                        + " WHERE tenant = :tenant AND (archived = FALSE OR :includeArchived)"
+                        + " ORDER BY created_date, seq")
+                .bind("tenant", tenant.value())
+                .bind("includeArchived", includeArchived)
+                .map(JdbiWebhookStore::webhook)
+                .list());
+    }
+
+    /** Filters the types in Java: a tenant has few webhooks, and a LIKE on the list would need escaping. */
+    @Override
+    public List<Webhook> liveSubscribers(TenantId tenant, EventType type) {
+        return list(tenant, false).stream().filter(w -> w.subscription().includes(type)).toList();
+    }
+
+    private static <S extends SqlStatement<S>> S bindFields(S statement, Webhook webhook) {
+        return statement
+                .bind("id", webhook.id().value())
+                .bind("tenant", webhook.tenant().value())
+                .bind("url", webhook.url().value())
+                .bind("types", webhook.subscription().asList().stream().map(Enum::name)
+                        .collect(Collectors.joining(",")))
+                .bind("email", webhook.notificationEmail().map(EmailAddress::value).orElse(null))
+                .bind("secret", webhook.secret().value())
+                .bind("previousSecret", webhook.previousSecret().map(r -> r.secret().value()).orElse(null))
+                .bind("previousValidUntil", SqlTime.of(webhook.previousSecret().map(RetiredSecret::validUntil)))
+                .bind("created", SqlTime.of(webhook.createdDate()))
+                .bind("updated", SqlTime.of(webhook.updatedDate()))
+                .bind("archived", webhook.archived());
+    }
+
+    private static Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
+        String previousSecret = rs.getString("previous_secret");
+        Optional<RetiredSecret> previous = previousSecret == null ? Optional.empty() : Optional.of(new RetiredSecret(
+                new WebhookSecret(previousSecret), SqlTime.read(rs, "previous_secret_valid_until")));
+        return new Webhook(
+                new WebhookId(rs.getString("id")),
+                new TenantId(rs.getString("tenant")),
+                new WebhookUrl(rs.getString("url")),
+                Subscription.of(Arrays.stream(rs.getString("event_types").split(",")).map(EventType::valueOf).toList()),
+                Optional.ofNullable(rs.getString("notification_email")).map(EmailAddress::new),
+                new WebhookSecret(rs.getString("secret")),
+                previous,
+                SqlTime.read(rs, "created_date"),
+                SqlTime.readOptional(rs, "updated_date"),
+                rs.getBoolean("archived"));
+    }
+}
