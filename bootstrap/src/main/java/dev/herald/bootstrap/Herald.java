@@ -97,6 +97,9 @@ public final class Herald implements AutoCloseable {
                 .retrySchedule(config.retrySchedule())
                 .timeouts(config.connectTimeout(), config.deliveryTimeout())
                 .smtp(config.smtp())
+                .dispatcher(new DispatcherSettings(DispatcherSettings.DEFAULT.batchSize(),
+                        DispatcherSettings.DEFAULT.maxInFlight(), DispatcherSettings.DEFAULT.pollInterval(),
+                        config.deliveryLease()))
                 .build();
     }
 

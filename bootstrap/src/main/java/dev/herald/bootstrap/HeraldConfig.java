@@ -23,7 +23,8 @@ public record HeraldConfig(
         RetrySchedule retrySchedule,
         Duration connectTimeout,
         Duration deliveryTimeout,
-        long maxEventBytes) {
+        long maxEventBytes,
+        Duration deliveryLease) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/herald";
 
@@ -54,7 +55,8 @@ public record HeraldConfig(
                 s.parsed("HERALD_RETRY_SCHEDULE", "1s,5s,15s,60s,5m,15m", RetrySchedule::parse),
                 s.parsed("HERALD_CONNECT_TIMEOUT", "5s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_DELIVERY_TIMEOUT", "15s", RetrySchedule::parseDuration),
-                s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)));
+                s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)),
+                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration));
     }
 
     private static int port(String text) {
