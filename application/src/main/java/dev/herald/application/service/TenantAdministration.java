@@ -9,6 +9,7 @@ import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.UnauthorizedException;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** Tenants and their API keys: creation, rotation, and checking a presented key. */
 public final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
@@ -23,17 +24,19 @@ public final class TenantAdministration implements ForAdministeringTenants, ForA
 
     @Override
     public TenantCredentials createTenant(String name) {
-        TenantId tenant = new TenantId(name);
-        ApiKey key = ApiKey.generate();
-        tenants.insert(tenant, key.hash());
-        return new TenantCredentials(tenant, key);
+        return withNewKey(name, tenants::insert);
     }
 
     @Override
     public TenantCredentials rotateApiKey(String name) {
+        return withNewKey(name, tenants::replaceKeyHash);
+    }
+
+    /** A fresh key for the tenant, of which only the hash is stored. */
+    private static TenantCredentials withNewKey(String name, BiConsumer<TenantId, ApiKeyHash> store) {
         TenantId tenant = new TenantId(name);
         ApiKey key = ApiKey.generate();
-        tenants.replaceKeyHash(tenant, key.hash());
+        store.accept(tenant, key.hash());
         return new TenantCredentials(tenant, key);
     }
 
