@@ -15,8 +15,9 @@ public record FailureNoticeText(String subject, String body) {
                 .append("Delivery id:          ").append(notice.deliveryId()).append('\n')
                 .append("Last status or error: ").append(notice.lastOutcome()).append('\n');
         if (notice.suppressedSince() > 0) {
-            body.append('\n').append(notice.suppressedSince())
-                    .append(" more deliveries to this webhook failed since the last notice.\n");
+            int more = notice.suppressedSince();
+            body.append('\n').append(more).append(more == 1 ? " more delivery" : " more deliveries")
+                    .append(" to this webhook failed since the last notice.\n");
         }
         body.append("\nYou can resend the delivery once the receiver is fixed; its attempts are in the delivery log.\n");
         return new FailureNoticeText(subject, body.toString());

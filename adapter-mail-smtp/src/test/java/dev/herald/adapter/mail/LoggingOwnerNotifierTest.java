@@ -25,6 +25,6 @@ class LoggingOwnerNotifierTest {
         assertTrue(log.contains("owner@example.com"), log);
         assertTrue(log.contains("[Herald] Webhook delivery failed: PATIENT_CREATED to https://hooks.example.com/in"), log);
         assertTrue(log.contains("msg_xyz789"), log);
-        assertTrue(log.contains("1 more deliveries to this webhook failed since the last notice"), log);
+        assertTrue(log.contains("1 more delivery to this webhook failed since the last notice"), log);
     }
 }
