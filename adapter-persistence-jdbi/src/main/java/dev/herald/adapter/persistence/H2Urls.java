@@ -8,7 +8,7 @@ import java.util.Map;
  * Adds to an H2 URL the settings Herald's SQL relies on, unless the URL sets them: PostgreSQL mode with lower-case
  * names (the schema is written in PostgreSQL's dialect), NULLs sorting high as in PostgreSQL, for in-memory
  * databases a life as long as the JVM's (a pool may briefly hold no connection, which would drop the database), and
- * for files shared access by a second process.
+ * for files shared access by a second process and commits written at once (durable when the process is killed).
  */
 final class H2Urls {
     private H2Urls() {
@@ -31,6 +31,8 @@ final class H2Urls {
         }
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
             wanted.put("AUTO_SERVER", "TRUE"); // a second process (the CLI) can open the file the server has open
+            // H2 otherwise writes commits out up to 500 ms later: a killed process would lose accepted events.
+            wanted.put("WRITE_DELAY", "0");
         }
         String upper = jdbcUrl.toUpperCase(Locale.ROOT);
         StringBuilder url = new StringBuilder(jdbcUrl);

@@ -91,13 +91,15 @@ public final class ChildServer implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Through the handle: Process.destroy*() also closes our end of the output pipe, losing the last lines.
+        process.toHandle().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, then waits for the graceful stop; the exit code. */
     public int terminate(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() would close our end of the output pipe, losing the shutdown's log.
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the child server did not stop within " + timeout + "; see " + log);
         }

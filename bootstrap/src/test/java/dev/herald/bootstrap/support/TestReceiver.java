@@ -9,40 +9,73 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A webhook receiver for tests: a real HTTP server on 127.0.0.1 that records every request, answers with a status
- * the test chooses (200 by default), optionally after a delay.
+ * (and headers) the test chooses (200 by default), optionally after a delay.
  */
 public final class TestReceiver implements AutoCloseable {
-    /** One request as received: its headers (names lower-cased) and its raw body. */
-    public record Received(Map<String, String> headers, String body, long receivedAtNanos) {
+    /** One request as received: its path, its headers (names lower-cased) and its raw body. */
+    public record Received(String path, Map<String, String> headers, String body, long receivedAtNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
 
+    /** What the receiver answers: a status and response headers (e.g. a redirect's {@code Location}). */
+    public record Reply(int status, Map<String, String> headers) {
+        public static Reply status(int status) {
+            return new Reply(status, Map.of());
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, Map.copyOf(more));
+        }
+    }
+
+    private static final Pattern ALERT_ID = Pattern.compile("\"alertId\":\\s*\"([^\"]+)\"");
+
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(64);
+    private static final int DEFAULT_THREADS = 64;
+
+    private final ExecutorService threads;
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> countsByDeliveryId = new ConcurrentHashMap<>();
-    private volatile ToIntFunction<Received> status = request -> 200;
+    private final Set<String> acceptedEventIds = ConcurrentHashMap.newKeySet();
+    private volatile Function<Received, Reply> reply = request -> Reply.status(200);
     private volatile Duration delay = Duration.ZERO;
 
     public TestReceiver() throws IOException {
+        this(DEFAULT_THREADS);
+    }
+
+    /** A receiver answering at most {@code concurrency} requests at a time (the rest wait), e.g. to build a backlog. */
+    public TestReceiver(int concurrency) throws IOException {
+        threads = Executors.newFixedThreadPool(concurrency);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** The URL of {@code path} on this receiver, e.g. {@code http://127.0.0.1:PORT/hook}. */
@@ -51,7 +84,11 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public void answer(ToIntFunction<Received> status) {
-        this.status = status;
+        reply(request -> Reply.status(status.applyAsInt(request)));
+    }
+
+    public void reply(Function<Received, Reply> reply) {
+        this.reply = reply;
     }
 
     public void delay(Duration delay) {
@@ -60,6 +97,11 @@ public final class TestReceiver implements AutoCloseable {
 
     public List<Received> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The requests that came to {@code path}, in the order they were answered. */
+    public List<Received> requestsTo(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** How many different deliveries ({@code webhook-id}s) arrived at least once. */
@@ -72,6 +114,11 @@ public final class TestReceiver implements AutoCloseable {
         return countsByDeliveryId.values().stream().mapToInt(c -> c.get() - 1).sum();
     }
 
+    /** The events ({@code alertId}s of the bodies) of which at least one delivery was answered 2xx. */
+    public Set<String> acceptedEventIds() {
+        return Set.copyOf(acceptedEventIds);
+    }
+
     public Map<String, Integer> countsByDeliveryId() {
         Map<String, Integer> copy = new ConcurrentHashMap<>();
         countsByDeliveryId.forEach((id, count) -> copy.put(id, count.get()));
@@ -80,36 +127,37 @@ public final class TestReceiver implements AutoCloseable {
 
     /** Polls {@code condition} until it holds, failing after {@code timeout}. */
     public static void await(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(20); // the polling interval, not a guess at how long the work takes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Poll.until(timeout, condition::getAsBoolean, holds -> holds, what);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Received received = new Received(lowerCased(exchange.getRequestHeaders()), body, System.nanoTime());
+            Received received = new Received(exchange.getRequestURI().getPath(),
+                    lowerCased(exchange.getRequestHeaders()), body, System.nanoTime());
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
-            int answer = status.applyAsInt(received);
+            Reply answer = reply.apply(received);
             requests.add(received);
-            String id = received.header("webhook-id");
-            if (id != null && answer >= 200 && answer < 300) {
-                countsByDeliveryId.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (answer.status() >= 200 && answer.status() < 300) {
+                countAccepted(received);
             }
-            exchange.sendResponseHeaders(answer, -1);
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
+            exchange.sendResponseHeaders(answer.status(), -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void countAccepted(Received received) {
+        String id = received.header("webhook-id");
+        if (id != null) {
+            countsByDeliveryId.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        }
+        Matcher alertId = ALERT_ID.matcher(received.body());
+        if (alertId.find()) {
+            acceptedEventIds.add(alertId.group(1));
         }
     }
 

@@ -1,0 +1,111 @@
+package dev.herald.bootstrap.postgres;
+
+import dev.herald.application.port.in.ForAdministeringTenants.TenantCredentials;
+import dev.herald.bootstrap.support.ChildServer;
+import dev.herald.bootstrap.support.HeraldClient;
+import dev.herald.bootstrap.support.TestReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A third node in a child JVM (the real server) stopped mid-stream: it starts on the test's schema next to the
+ * in-process nodes, all three take events (the child through its HTTP API) and deliver, and once the child certainly
+ * holds leased work it is stopped — SIGKILL or SIGTERM — while publishing through the others goes on.
+ */
+final class ChildNodeStop {
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    /** How the child is stopped. */
+    interface Stop {
+        void apply(ChildServer child) throws Exception;
+    }
+
+    /**
+     * What the stop left: the events the child accepted, all events published while it ran, the leases in the
+     * queue right after it was gone, and when that was.
+     */
+    record Outcome(int publishedThroughChild, int publishedMeanwhile, Map<String, Instant> leasesAfterStop,
+                   long stoppedAtNanos) {
+        /**
+         * The leased deliveries the stopped child left behind: those attempted again only once their lease had
+         * ended (a live node attempts what it claims within milliseconds, long before its lease ends).
+         */
+        Set<String> orphans(HeraldTables tables) {
+            Map<String, Instant> attempted = tables.lastAttemptDates(leasesAfterStop.keySet());
+            return leasesAfterStop.entrySet().stream()
+                    .filter(lease -> !attempted.get(lease.getKey())
+                            .isBefore(lease.getValue().truncatedTo(ChronoUnit.MILLIS)))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+        }
+
+        Duration sinceStop() {
+            return Duration.ofNanos(System.nanoTime() - stoppedAtNanos);
+        }
+    }
+
+    private final PostgresSchema schema;
+    private final HeraldTables tables;
+    private final TestReceiver receiver;
+    private final List<InProcessNode> inProcess;
+    private final int inProcessMaxInFlight;
+
+    ChildNodeStop(PostgresSchema schema, TestReceiver receiver, List<InProcessNode> inProcess,
+                  int inProcessMaxInFlight) {
+        this.schema = schema;
+        this.tables = new HeraldTables(schema);
+        this.receiver = receiver;
+        this.inProcess = inProcess;
+        this.inProcessMaxInFlight = inProcessMaxInFlight;
+    }
+
+    /** Runs the child with this lease, stops it as {@code stop} says; its output goes to {@code log}. */
+    Outcome run(SubscribedTenants tenants, Duration childLease, Stop stop, Path log) throws Exception {
+        try (ChildServer child = ChildServer.start(Map.of(
+                "HERALD_DB_URL", schema.jdbcUrl(),
+                "HERALD_DELIVERY_LEASE", childLease.toMillis() + "ms",
+                "HERALD_ALLOW_HTTP", "true",
+                "HERALD_ALLOW_PRIVATE_NETWORKS", "true"), log)) {
+            inProcess.forEach(InProcessNode::startDelivering);
+            HeraldClient childApi = HeraldClient.at(child.baseUrl());
+            ParallelPublishing throughChild = ParallelPublishing.start(2_000, List.of(n -> {
+                TenantCredentials tenant = tenants.forEvent(n);
+                childApi.asTenant(tenant.tenant().value(), tenant.apiKey().value())
+                        .publish(SubscribedTenants.EVENT_TYPE, tenants.event(n).dataJson());
+            }));
+            ParallelPublishing throughOthers = publishThrough(inProcess, tenants, 1_600);
+
+            TestReceiver.await(DEADLINE, () -> throughChild.published() >= 100 && childHoldsLeasedWork(),
+                    "the child to take events, deliver some and hold more under lease");
+            throughChild.stop(); // every event the child accepted is answered before it stops
+            int publishedThroughChild = throughChild.awaitDone(DEADLINE);
+            stop.apply(child);
+            long stoppedAt = System.nanoTime();
+            Map<String, Instant> leases = tables.leaseEnds();
+            return new Outcome(publishedThroughChild, publishedThroughChild + throughOthers.awaitDone(DEADLINE),
+                    leases, stoppedAt);
+        }
+    }
+
+    static ParallelPublishing publishThrough(List<InProcessNode> nodes, SubscribedTenants tenants, int events) {
+        return ParallelPublishing.start(events, nodes.stream()
+                .<ParallelPublishing.Publisher>map(node -> n -> node.publish(tenants, n)).toList());
+    }
+
+    /**
+     * The child has delivered some (deliveries arrived that no in-process node started) and more rows are leased
+     * than the in-process nodes can hold between them, so some of the leases are certainly the child's.
+     */
+    private boolean childHoldsLeasedWork() {
+        long deliveredByChild = receiver.countsByDeliveryId().keySet().stream()
+                .filter(id -> !InProcessNode.anyStarted(inProcess, id)).count();
+        long leasedBeyondInProcess = tables.leaseEnds().size() - (long) inProcess.size() * inProcessMaxInFlight;
+        return deliveredByChild >= 50 && leasedBeyondInProcess > 0;
+    }
+}
