@@ -136,9 +136,12 @@ public final class Herald implements AutoCloseable {
         return persistence.transactions().onHostConnection(connection, () -> events.publish(tenant, command));
     }
 
-    /** Starts this node's delivery workers. */
-    public void startDelivering() {
-        dispatcher.start();
+    /** Starts this node's delivery workers (once; later calls do nothing while they run). */
+    public synchronized void startDelivering() {
+        if (!dispatcher.isRunning()) {
+            persistence.recoverQueueOnStart();
+            dispatcher.start();
+        }
     }
 
     /** Stops claiming work, lets sends in flight finish for up to {@code grace}, gives back the rest. */

@@ -18,6 +18,13 @@ final class H2Urls {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
+    /** A database in a file (not in memory, not over TCP): one process at a time works on it. */
+    static boolean isH2File(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:file:")
+                || isH2(jdbcUrl) && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+                && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+    }
+
     static String withHeraldSettings(String jdbcUrl) {
         if (!isH2(jdbcUrl)) {
             return jdbcUrl;
@@ -29,7 +36,7 @@ final class H2Urls {
         if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
             wanted.put("DB_CLOSE_DELAY", "-1");
         }
-        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+        if (isH2File(jdbcUrl)) {
             wanted.put("AUTO_SERVER", "TRUE"); // a second process (the CLI) can open the file the server has open
             // H2 otherwise writes commits out up to 500 ms later: a killed process would lose accepted events.
             wanted.put("WRITE_DELAY", "0");

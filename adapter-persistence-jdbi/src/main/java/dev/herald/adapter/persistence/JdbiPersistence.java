@@ -2,10 +2,14 @@ package dev.herald.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Herald's persistence on H2 or PostgreSQL: migrates the schema, then hands out the stores, the delivery queue and
@@ -14,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * owns it; Herald's tables then live next to the host's, and publishing can join the host's transactions).
  */
 public final class JdbiPersistence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiPersistence.class);
     /** Herald's own history table, so it never clashes with a host's Flyway history in a shared schema. */
     static final String HISTORY_TABLE = "herald_schema_history";
     private static final String MIGRATIONS = "classpath:dev/herald/adapter/persistence/migration";
@@ -27,10 +32,12 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiDeliveryQueue deliveries;
     private final JdbiNoticeThrottle noticeThrottle;
     private final JdbiDatabaseProbe databaseProbe;
+    private final boolean singleNodeFile;
 
     private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.ownedPool = ownedPool;
         migrate(dataSource);
+        this.singleNodeFile = H2Urls.isH2File(databaseUrl(dataSource));
         this.jdbi = Jdbi.create(dataSource);
         TransactionScope scope = new TransactionScope(jdbi);
         this.transactions = new JdbiTransactions(scope);
@@ -111,6 +118,27 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public JdbiDatabaseProbe databaseProbe() {
         return databaseProbe;
+    }
+
+    /**
+     * Call before this node starts delivering. An H2 file serves one node, so any lease in its queue belongs to a
+     * process that died: the queue is rebuilt from the delivery log at once instead of waiting for those leases, which
+     * also heals the queue after H2 was killed mid-write. PostgreSQL, shared by several nodes, is left alone: there a
+     * dead node's leases simply expire.
+     */
+    public void recoverQueueOnStart() {
+        if (singleNodeFile) {
+            int pending = deliveries.rebuildFromDeliveryLog();
+            LOG.info("H2 file: rebuilt the delivery queue from the delivery log ({} pending)", pending);
+        }
+    }
+
+    private static String databaseUrl(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database", e);
+        }
     }
 
     /** Closes the pool if Herald made it; a host's data source is left alone. */

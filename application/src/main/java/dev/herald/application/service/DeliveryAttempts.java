@@ -6,15 +6,21 @@ import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryStatus;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.Signatures;
+import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
 import dev.herald.domain.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (API.md §6). */
@@ -41,23 +47,39 @@ public final class DeliveryAttempts {
     /** What one attempt did: the delivery after it, the attempt (empty when nothing was sent), and its webhook. */
     public record Outcome(Delivery delivery, Optional<Attempt> attempt, Optional<Webhook> webhook) {
         public boolean finallyFailed() {
-            return attempt.isPresent() && delivery.status() == dev.herald.domain.DeliveryStatus.FAILED;
+            return attempt.isPresent() && delivery.status() == DeliveryStatus.FAILED;
         }
     }
 
-    /** Sends the next attempt; retries are scheduled from the schedule. The future never fails. */
-    public CompletableFuture<Outcome> scheduled(Delivery delivery) {
-        return send(delivery, (attempt, result) -> delivery.after(attempt, nextAttempt(attempt, result)));
+    /**
+     * Sends the next attempt of each claimed delivery; retries are scheduled from the schedule. Each webhook is looked
+     * up once for the whole batch (a batch usually holds many deliveries to few webhooks). The futures never fail.
+     */
+    public List<CompletableFuture<Outcome>> scheduled(List<Delivery> deliveries) {
+        Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
+        return deliveries.stream()
+                .map(delivery -> send(delivery, found.computeIfAbsent(new WebhookKey(delivery), k -> liveWebhook(delivery)),
+                        (attempt, result) -> delivery.after(attempt, nextAttempt(attempt, result))))
+                .toList();
+    }
+
+    private record WebhookKey(TenantId tenant, WebhookId webhook) {
+        WebhookKey(Delivery delivery) {
+            this(delivery.tenant(), delivery.webhookId());
+        }
     }
 
     /** Sends one attempt by hand; it does not change the retry schedule. */
     public CompletableFuture<Outcome> manual(Delivery delivery) {
-        return send(delivery, (attempt, result) -> delivery.afterManual(attempt));
+        return send(delivery, liveWebhook(delivery), (attempt, result) -> delivery.afterManual(attempt));
     }
 
-    private CompletableFuture<Outcome> send(Delivery delivery,
-                                            java.util.function.BiFunction<Attempt, HttpResult, Delivery> next) {
-        Optional<Webhook> webhook = webhooks.find(delivery.tenant(), delivery.webhookId()).filter(Webhook::isLive);
+    private Optional<Webhook> liveWebhook(Delivery delivery) {
+        return webhooks.find(delivery.tenant(), delivery.webhookId()).filter(Webhook::isLive);
+    }
+
+    private CompletableFuture<Outcome> send(Delivery delivery, Optional<Webhook> webhook,
+                                            BiFunction<Attempt, HttpResult, Delivery> next) {
         if (webhook.isEmpty()) {
             // Archived while queued: nothing to send to.
             return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));

@@ -24,6 +24,11 @@ import java.util.concurrent.TimeUnit;
 public final class DeliveryDispatcher {
     private static final System.Logger LOG = System.getLogger(DeliveryDispatcher.class.getName());
     private static final int COMPLETION_BATCH = 256;
+    /**
+     * Under load slots and outcomes come back one at a time; waiting this long for more turns many one-row claims
+     * and completions (a transaction and a database commit each) into a few large ones. Never waited when idle.
+     */
+    private static final long GATHER_MILLIS = 5;
 
     private final ForQueueingDeliveries queue;
     private final DeliveryAttempts attempts;
@@ -107,10 +112,13 @@ public final class DeliveryDispatcher {
      */
     public int dispatchOnce() {
         List<Claim> claims = queue.claim(clock.instant(), settings.batchSize(), settings.lease());
-        List<CompletableFuture<Finished>> sends = claims.stream()
-                .map(claim -> attempts.scheduled(claim.delivery()).thenApply(outcome -> new Finished(claim, outcome)))
-                .toList();
-        record(sends.stream().map(CompletableFuture::join).toList());
+        List<CompletableFuture<DeliveryAttempts.Outcome>> sends =
+                attempts.scheduled(claims.stream().map(Claim::delivery).toList());
+        List<Finished> done = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            done.add(new Finished(claims.get(i), sends.get(i).join()));
+        }
+        record(done);
         return claims.size();
     }
 
@@ -123,7 +131,7 @@ public final class DeliveryDispatcher {
                 }
                 List<Claim> claims = queue.claim(clock.instant(), slots, settings.lease());
                 sendSlots.release(slots - claims.size());
-                claims.forEach(this::send);
+                send(claims);
                 if (claims.size() < slots) {
                     wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -142,14 +150,28 @@ public final class DeliveryDispatcher {
         if (!sendSlots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
             return 0;
         }
-        int more = Math.min(settings.batchSize() - 1, sendSlots.availablePermits());
-        return 1 + (more > 0 && sendSlots.tryAcquire(more) ? more : 0);
+        int wanted = Math.min(settings.batchSize(), settings.maxInFlight()) - 1;
+        int more = sendSlots.drainPermits();
+        if (more < wanted / 2) {
+            // Most sends are still out: let a few more finish, then claim for all of them in one transaction.
+            Thread.sleep(GATHER_MILLIS);
+            more += sendSlots.drainPermits();
+        }
+        if (more > wanted) {
+            sendSlots.release(more - wanted);
+            more = wanted;
+        }
+        return 1 + more;
     }
 
-    private void send(Claim claim) {
-        inFlight.put(claim.delivery().id(), claim);
-        attempts.scheduled(claim.delivery())
-                .thenAccept(outcome -> finished.add(new Finished(claim, outcome)));
+    private void send(List<Claim> claims) {
+        claims.forEach(claim -> inFlight.put(claim.delivery().id(), claim));
+        List<CompletableFuture<DeliveryAttempts.Outcome>> sends =
+                attempts.scheduled(claims.stream().map(Claim::delivery).toList());
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            sends.get(i).thenAccept(outcome -> finished.add(new Finished(claim, outcome)));
+        }
     }
 
     private void completeLoop() {
@@ -160,6 +182,11 @@ public final class DeliveryDispatcher {
                     List<Finished> batch = new ArrayList<>();
                     batch.add(first);
                     finished.drainTo(batch, COMPLETION_BATCH - 1);
+                    if (batch.size() < COMPLETION_BATCH / 8 && inFlight.size() > batch.size()) {
+                        // More sends are out and likely finishing: record them together.
+                        Thread.sleep(GATHER_MILLIS);
+                        finished.drainTo(batch, COMPLETION_BATCH - batch.size());
+                    }
                     recordInFlight(batch);
                 }
             } catch (InterruptedException e) {

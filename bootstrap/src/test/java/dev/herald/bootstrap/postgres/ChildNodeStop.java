@@ -11,19 +11,44 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * A third node in a child JVM (the real server) stopped mid-stream: it starts on the test's schema next to the
  * in-process nodes, all three take events (the child through its HTTP API) and deliver, and once the child certainly
- * holds leased work it is stopped — SIGKILL or SIGTERM — while publishing through the others goes on.
+ * holds leased work it is stopped — SIGKILL or SIGTERM — while publishing through the others goes on. To be certain,
+ * the receiver holds the child's sends (those no in-process node started) unanswered once the child has delivered
+ * some: they are claimed, leased and in flight when the stop comes, and then answered 503 (not received).
  */
 final class ChildNodeStop {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** The child must have delivered this many before its sends are held, and hold this many when it is stopped. */
+    private static final int DELIVERED_BY_CHILD = 50;
+    private static final int HELD_FROM_CHILD = 20;
 
-    /** How the child is stopped. */
+    /**
+     * How the child is stopped, and when its held sends are let go: after a SIGKILL (they die with it), or before a
+     * SIGTERM (so its graceful stop can finish them).
+     */
     interface Stop {
-        void apply(ChildServer child) throws Exception;
+        void apply(ChildServer child, Runnable releaseHeldSends) throws Exception;
+
+        static Stop kill() {
+            return (child, release) -> {
+                child.kill();
+                release.run();
+            };
+        }
+
+        static Stop terminate(Duration timeout) {
+            return (child, release) -> {
+                release.run();
+                child.terminate(timeout);
+            };
+        }
     }
 
     /**
@@ -54,15 +79,12 @@ final class ChildNodeStop {
     private final HeraldTables tables;
     private final TestReceiver receiver;
     private final List<InProcessNode> inProcess;
-    private final int inProcessMaxInFlight;
 
-    ChildNodeStop(PostgresSchema schema, TestReceiver receiver, List<InProcessNode> inProcess,
-                  int inProcessMaxInFlight) {
+    ChildNodeStop(PostgresSchema schema, TestReceiver receiver, List<InProcessNode> inProcess) {
         this.schema = schema;
         this.tables = new HeraldTables(schema);
         this.receiver = receiver;
         this.inProcess = inProcess;
-        this.inProcessMaxInFlight = inProcessMaxInFlight;
     }
 
     /** Runs the child with this lease, stops it as {@code stop} says; its output goes to {@code log}. */
@@ -72,6 +94,9 @@ final class ChildNodeStop {
                 "HERALD_DELIVERY_LEASE", childLease.toMillis() + "ms",
                 "HERALD_ALLOW_HTTP", "true",
                 "HERALD_ALLOW_PRIVATE_NETWORKS", "true"), log)) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            AtomicInteger held = new AtomicInteger();
+            receiver.reply(request -> holdChildsSend(request, stopped, held));
             inProcess.forEach(InProcessNode::startDelivering);
             HeraldClient childApi = HeraldClient.at(child.baseUrl());
             ParallelPublishing throughChild = ParallelPublishing.start(2_000, List.of(n -> {
@@ -81,11 +106,14 @@ final class ChildNodeStop {
             }));
             ParallelPublishing throughOthers = publishThrough(inProcess, tenants, 1_600);
 
-            TestReceiver.await(DEADLINE, () -> throughChild.published() >= 100 && childHoldsLeasedWork(),
-                    "the child to take events, deliver some and hold more under lease");
+            TestReceiver.await(DEADLINE, () -> throughChild.published() >= 100 && held.get() >= HELD_FROM_CHILD,
+                    "the child to take events, deliver some and hold more in flight");
             throughChild.stop(); // every event the child accepted is answered before it stops
             int publishedThroughChild = throughChild.awaitDone(DEADLINE);
-            stop.apply(child);
+            stop.apply(child, () -> {
+                stopped.countDown();
+                receiver.reply(request -> TestReceiver.Reply.status(200));
+            });
             long stoppedAt = System.nanoTime();
             Map<String, Instant> leases = tables.leaseEnds();
             return new Outcome(publishedThroughChild, publishedThroughChild + throughOthers.awaitDone(DEADLINE),
@@ -98,14 +126,24 @@ final class ChildNodeStop {
                 .<ParallelPublishing.Publisher>map(node -> n -> node.publish(tenants, n)).toList());
     }
 
-    /**
-     * The child has delivered some (deliveries arrived that no in-process node started) and more rows are leased
-     * than the in-process nodes can hold between them, so some of the leases are certainly the child's.
-     */
-    private boolean childHoldsLeasedWork() {
-        long deliveredByChild = receiver.countsByDeliveryId().keySet().stream()
+    /** Holds a send of the child's, once it has delivered some, until it is released; then answers 503. */
+    private TestReceiver.Reply holdChildsSend(TestReceiver.Received request, CountDownLatch stopped,
+                                              AtomicInteger held) {
+        if (InProcessNode.anyStarted(inProcess, request.header("webhook-id"))
+                || deliveredByChild() < DELIVERED_BY_CHILD) {
+            return TestReceiver.Reply.status(200);
+        }
+        held.incrementAndGet();
+        try {
+            stopped.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return TestReceiver.Reply.status(503);
+    }
+
+    private long deliveredByChild() {
+        return receiver.countsByDeliveryId().keySet().stream()
                 .filter(id -> !InProcessNode.anyStarted(inProcess, id)).count();
-        long leasedBeyondInProcess = tables.leaseEnds().size() - (long) inProcess.size() * inProcessMaxInFlight;
-        return deliveredByChild >= 50 && leasedBeyondInProcess > 0;
     }
 }

@@ -89,8 +89,8 @@ class MultiNodePostgresTest {
             // A backlog before any node delivers, so the child claims full batches from its first poll.
             int backlog = publishThrough(inProcess, tenants, 600).awaitDone(DEADLINE);
 
-            ChildNodeStop.Outcome killed = new ChildNodeStop(schema, receiver, inProcess, IN_PROCESS_MAX_IN_FLIGHT)
-                    .run(tenants, SHORT_LEASE, child -> child.kill(), Path.of("target", "multinode-killed-child.log"));
+            ChildNodeStop.Outcome killed = new ChildNodeStop(schema, receiver, inProcess)
+                    .run(tenants, SHORT_LEASE, ChildNodeStop.Stop.kill(), Path.of("target", "multinode-killed-child.log"));
             int published = backlog + killed.publishedMeanwhile();
             int expected = published * tenants.webhooksPerTenant();
             awaitAllDelivered(expected);
@@ -120,8 +120,8 @@ class MultiNodePostgresTest {
             SubscribedTenants tenants = SubscribedTenants.create(one.herald(), receiver, 3, 2);
             int backlog = publishThrough(inProcess, tenants, 600).awaitDone(DEADLINE);
 
-            ChildNodeStop.Outcome stopped = new ChildNodeStop(schema, receiver, inProcess, IN_PROCESS_MAX_IN_FLIGHT)
-                    .run(tenants, longChildLease, child -> child.terminate(Duration.ofSeconds(30)),
+            ChildNodeStop.Outcome stopped = new ChildNodeStop(schema, receiver, inProcess)
+                    .run(tenants, longChildLease, ChildNodeStop.Stop.terminate(Duration.ofSeconds(30)),
                             Path.of("target", "multinode-terminated-child.log"));
             int expected = (backlog + stopped.publishedMeanwhile()) * tenants.webhooksPerTenant();
             awaitAllDelivered(expected);
