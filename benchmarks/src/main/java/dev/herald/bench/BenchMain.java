@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Settings (environment): HERALD_BENCH_EVENTS (20000), HERALD_BENCH_WEBHOOKS (fan-out, 5),
  * HERALD_BENCH_RATE (events/s for latency, 500), HERALD_BENCH_LATENCY_SECONDS (10), HERALD_BENCH_MGMT_REQUESTS (10000),
  * HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_HERALD_JVM_OPTS
- * (JVM options of the Herald process, -Xmx256m), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of h2,pg,jmh,baseline).
+ * (JVM options of the Herald process, -Xmx256m), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of h2,pg,jmh,baseline,ceiling,mgmt,latency).
  */
 public final class BenchMain {
     private static final String TENANT = "bench";
@@ -65,10 +65,18 @@ public final class BenchMain {
     /** Numbers of one database's run. */
     private record DbResult(String name, Load.Result publish, double deliveriesPerSecond, double endToEndPerSecond,
                             int delivered, Load.Result latencyPublish, Stats latency, int latencyReceived,
-                            Load.Result create, Load.Result list, double peakRssMib, double cpuMicrosPerDelivery) {
+                            Load.Result create, Load.Result list, double peakRssMib, double cpuMicrosPerDelivery,
+                            double ceilingPerSecond) {
+        DbResult withCeiling(double perSecond) {
+            return new DbResult(name, publish, deliveriesPerSecond, endToEndPerSecond, delivered, latencyPublish,
+                    latency, latencyReceived, create, list, peakRssMib, cpuMicrosPerDelivery, perSecond);
+        }
     }
 
     public static void main(String[] args) throws Exception {
+        // As Herald's Main does, for the embedded Herald of the queue ceiling (see Main.widenCommonPool).
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+                Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
         Path target = Path.of(HeraldProcess.ownJar()).toAbsolutePath().getParent();
         Path work = target.resolve("bench-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(work);
@@ -91,7 +99,9 @@ public final class BenchMain {
                 baseline = baseline(receiver);
             }
             if (!skip.contains("h2")) {
-                results.add(herald("H2", "jdbc:h2:file:" + work.resolve("h2").resolve("herald") + setting("HERALD_BENCH_H2_OPTIONS", ""), receiver));
+                String h2Options = setting("HERALD_BENCH_H2_OPTIONS", "");
+                results.add(withCeiling(herald("H2", "jdbc:h2:file:" + work.resolve("h2").resolve("herald") + h2Options,
+                        receiver), () -> "jdbc:h2:file:" + work.resolve("h2-ceiling").resolve("herald") + h2Options));
             } else {
                 notes.add("H2 skipped (HERALD_BENCH_SKIP)");
             }
@@ -102,7 +112,10 @@ public final class BenchMain {
                 notes.add("PostgreSQL skipped (HERALD_BENCH_SKIP)");
             } else {
                 freshPostgres(pgUrl);
-                results.add(herald("PostgreSQL", pgUrl, receiver));
+                results.add(withCeiling(herald("PostgreSQL", pgUrl, receiver), () -> {
+                    freshPostgres(pgUrl);
+                    return pgUrl;
+                }));
             }
         }
         if (!skip.contains("jmh")) {
@@ -208,8 +221,21 @@ public final class BenchMain {
             double rss = herald.peakRssMib();
             System.out.printf("    peak RSS of the Herald process: %.0f MiB%n", rss);
             return new DbResult(name, published, sustained, endToEnd, delivered, offered, latency, latencyReceived,
-                    create, list, rss, cpuPerDelivery);
+                    create, list, rss, cpuPerDelivery, Double.NaN);
         }
+    }
+
+    private interface FreshDatabase {
+        String url() throws Exception;
+    }
+
+    /** Adds the queue-only ceiling, measured in this JVM on a fresh database, unless skipped ("ceiling"). */
+    private DbResult withCeiling(DbResult result, FreshDatabase database) throws Exception {
+        if (skip.contains("ceiling")) {
+            return result;
+        }
+        System.out.println(result.name() + ": queue ceiling (embedded Herald, no-op sender)...");
+        return result.withCeiling(QueueCeiling.deliveriesPerSecond(database.url(), events, webhooks));
     }
 
     private void check(String what, Load.Result result) {
@@ -330,6 +356,10 @@ public final class BenchMain {
         row(t, "end to end deliveries/s from the first publish", "", results, r -> fmt0(r.endToEndPerSecond()));
         row(t, "ratio to baseline", ">= 50%", results,
                 r -> String.format("%.0f%%", 100 * r.deliveriesPerSecond() / baseline));
+        row(t, "queue only, no-op sender, deliveries/s (the database ceiling)", "", results,
+                r -> fmt0(r.ceilingPerSecond()));
+        row(t, "ceiling ratio to baseline", "", results,
+                r -> String.format("%.0f%%", 100 * r.ceilingPerSecond() / baseline));
         row(t, "CPU per delivery, whole Herald process incl. publishing (baseline JVM: " + fmt0(baselineCpuMicros)
                 + ")", "", results, r -> fmt0(r.cpuMicrosPerDelivery()) + " µs");
         row(t, "publish->received p50 / p99 / max ms at " + rate + " events/s", "p99 < 100", results,

@@ -3,13 +3,21 @@ package dev.herald.domain;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /**
  * Which IP addresses Herald refuses to deliver to (API.md §7): loopback, private, link-local, carrier-grade NAT,
  * unspecified, multicast and reserved ranges, IPv4 and IPv6, IPv4-mapped and IPv4-compatible IPv6 included.
  */
 public final class AddressRules {
+    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
+
     private AddressRules() {
+    }
+
+    /** Whether a URL host (IPv6 without brackets) is written as an IP address, which needs no name lookup. */
+    public static boolean isIpLiteral(String host) {
+        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
     }
 
     public static boolean isBlocked(InetAddress address) {

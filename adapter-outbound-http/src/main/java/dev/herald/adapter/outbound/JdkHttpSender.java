@@ -1,6 +1,7 @@
 package dev.herald.adapter.outbound;
 
 import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.domain.AddressRules;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +38,14 @@ public final class JdkHttpSender implements ForSendingHttp {
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpSender.class);
     private static final int RESOLVER_THREADS = 16;
     /** Name lookups block, so they run here and never on the caller's (the dispatcher's) thread. */
-    private static final ThreadPoolExecutor RESOLVER = resolverPool();
+    private static final ThreadPoolExecutor RESOLVER = daemonPool("herald-dns", RESOLVER_THREADS);
+    /**
+     * The clients' own tasks (reading responses, completing futures) are short and never block, so a few threads
+     * serve any number of sends in flight. A cached pool grew to a thread per send (130 under load, with their stacks
+     * and malloc arenas: docs/BENCHMARKS.md).
+     */
     private static final ExecutorService HTTP_CLIENT_THREADS =
-            Executors.newCachedThreadPool(DaemonThreads.named("herald-http"));
+            daemonPool("herald-http", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     static {
         if (!CAN_PIN_ADDRESS) {
@@ -76,7 +82,7 @@ public final class JdkHttpSender implements ForSendingHttp {
         long started = System.nanoTime();
         try {
             CompletableFuture<PinnedTarget> target = Deadlines.within(
-                    CompletableFuture.supplyAsync(() -> pin(request.url()), RESOLVER),
+                    CompletableFuture.supplyAsync(() -> pin(request.url()), resolving(request.url())),
                     settings.connectTimeout(), "name resolution timed out");
             return target
                     .thenCompose(pinned -> Deadlines.within(send(pinned, request), settings.requestTimeout(),
@@ -90,14 +96,23 @@ public final class JdkHttpSender implements ForSendingHttp {
         }
     }
 
+    /** A name is looked up on the resolver pool; an IP literal needs no lookup, so it is checked right here. */
+    private static Executor resolving(URI url) {
+        String host = url.getHost();
+        return host != null && AddressRules.isIpLiteral(bare(host)) ? Runnable::run : RESOLVER;
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
     private PinnedTarget pin(URI url) {
         try {
             String host = url.getHost();
             if (host == null) {
                 throw new IllegalArgumentException("the URL has no host");
             }
-            String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            InetAddress checked = guard.addressToConnect(bareHost);
+            InetAddress checked = guard.addressToConnect(bare(host));
             return PinnedTarget.of(url, checked, CAN_PIN_ADDRESS);
         } catch (UnknownHostException e) {
             throw new CompletionException(e);
@@ -130,9 +145,10 @@ public final class JdkHttpSender implements ForSendingHttp {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private static ThreadPoolExecutor resolverPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), DaemonThreads.named("herald-dns"));
+    /** Up to {@code threads} threads, started on demand and ended after 30 idle seconds; the queue is unbounded. */
+    private static ThreadPoolExecutor daemonPool(String name, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), DaemonThreads.named(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

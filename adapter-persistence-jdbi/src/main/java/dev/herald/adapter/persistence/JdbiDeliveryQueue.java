@@ -25,8 +25,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Deliveries in {@code deliveries}, attempts in {@code attempts}, and the unfinished ones in the small polled table
  * {@code delivery_queue(delivery_id, due_at, lease_token)}. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED},
- * moves them to the end of the lease and gives each a fresh token; completing or releasing needs that token, so a
- * worker whose lease expired (and was claimed again) changes nothing.
+ * moves them to the end of the lease under a fresh token (one per claim); completing or releasing needs that token, so
+ * a worker whose lease expired (and was claimed again) changes nothing.
  */
 public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     /** The claim's one locking query on PostgreSQL; served by the index on due_at. */
@@ -71,17 +71,16 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            Map<String, String> tokens = new LinkedHashMap<>();
-            PreparedBatch leases = h.prepareBatch(
-                    "UPDATE delivery_queue SET due_at = :leaseEnd, lease_token = :token WHERE delivery_id = :id");
-            for (String id : ids) {
-                String token = UUID.randomUUID().toString();
-                tokens.put(id, token);
-                leases.bind("id", id).bind("token", token).bind("leaseEnd", SqlTime.of(now.plus(lease))).add();
-            }
-            leases.execute();
+            // One token for the whole claim: it only has to differ from every other claim's.
+            String token = UUID.randomUUID().toString();
+            h.createUpdate("UPDATE delivery_queue SET due_at = :leaseEnd, lease_token = :token"
+                            + " WHERE delivery_id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .bind("token", token)
+                    .bind("leaseEnd", SqlTime.of(now.plus(lease)))
+                    .execute();
             Map<String, Delivery> deliveries = load(h, ids);
-            return ids.stream().map(id -> new Claim(deliveries.get(id), tokens.get(id))).toList();
+            return ids.stream().map(id -> new Claim(deliveries.get(id), token)).toList();
         });
     }
 
@@ -136,9 +135,8 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             return;
         }
         scope.inTransaction(h -> {
-            List<Completion> held = stillHeld(h, completions);
-            store(h, held.stream().map(c -> new Outcome(c.updated(), c.attempt())).toList(),
-                    held.stream().collect(Collectors.toMap(JdbiDeliveryQueue::deliveryId,
+            store(h, completions.stream().map(c -> new Outcome(c.updated(), c.attempt())).toList(),
+                    completions.stream().collect(Collectors.toMap(JdbiDeliveryQueue::deliveryId,
                             c -> c.claim().leaseToken())));
             return null;
         });
@@ -176,71 +174,90 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     /**
-     * Saves attempts and deliveries in batches, then moves the queue rows: a PENDING delivery is due again at its
-     * next attempt date, a final one leaves the queue. With a lease token the row must still carry it; without one
-     * (a manual attempt) a PENDING delivery missing from the queue is put back.
+     * Moves the queue rows first, then saves the attempts and deliveries of the outcomes whose row moved, in batches.
+     * With lease tokens a row moves only while it still carries its claim's token (the update locks it until commit),
+     * so a worker whose lease expired and was claimed again records nothing. Without tokens (a manual attempt) every
+     * outcome is saved.
      */
     private void store(Handle h, List<Outcome> outcomes, Map<String, String> leaseTokens) {
         if (outcomes.isEmpty()) {
             return;
         }
+        List<Outcome> held = moveQueueRows(h, outcomes, leaseTokens);
         PreparedBatch attempts = h.prepareBatch(DeliveryRows.INSERT_ATTEMPT);
         PreparedBatch deliveries = h.prepareBatch(DeliveryRows.UPDATE_DELIVERY);
-        PreparedBatch due = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
-                + " WHERE delivery_id = :id" + (leaseTokens.isEmpty() ? "" : " AND lease_token = :token"));
-        PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id"
-                + (leaseTokens.isEmpty() ? "" : " AND lease_token = :token"));
-        for (Outcome outcome : outcomes) {
+        for (Outcome outcome : held) {
             Delivery updated = outcome.updated();
-            String id = updated.id().value();
             outcome.attempt().ifPresent(a -> DeliveryRows.bindAttempt(attempts, updated.id(), a).add());
             DeliveryRows.bindDelivery(deliveries, updated).add();
-            PreparedBatch queueChange = updated.status().isFinal() ? finished : due;
-            queueChange.bind("id", id);
-            if (!leaseTokens.isEmpty()) {
-                queueChange.bind("token", leaseTokens.get(id));
+        }
+        executeIfAny(attempts);
+        executeIfAny(deliveries);
+    }
+
+    /**
+     * A PENDING delivery is due again at its next attempt date, a final one leaves the queue; with a lease token the
+     * row must still carry it. The outcomes whose row this worker held (every one without tokens, where a PENDING
+     * delivery missing from the queue is put back).
+     */
+    private static List<Outcome> moveQueueRows(Handle h, List<Outcome> outcomes, Map<String, String> leaseTokens) {
+        boolean leased = !leaseTokens.isEmpty();
+        String onlyIfHeld = leased ? " AND lease_token = :token" : "";
+        PreparedBatch due = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
+                + " WHERE delivery_id = :id" + onlyIfHeld);
+        PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id" + onlyIfHeld);
+        List<Outcome> dueOutcomes = new ArrayList<>();
+        List<Outcome> finishedOutcomes = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Delivery updated = outcome.updated();
+            boolean isFinal = updated.status().isFinal();
+            PreparedBatch queueChange = isFinal ? finished : due;
+            (isFinal ? finishedOutcomes : dueOutcomes).add(outcome);
+            queueChange.bind("id", updated.id().value());
+            if (leased) {
+                queueChange.bind("token", leaseTokens.get(updated.id().value()));
             }
-            if (!updated.status().isFinal()) {
+            if (!isFinal) {
                 queueChange.bind("dueAt", SqlTime.of(dueAt(updated)));
             }
             queueChange.add();
         }
-        for (PreparedBatch batch : List.of(attempts, deliveries, finished)) {
-            if (batch.size() > 0) {
-                batch.execute();
+        int[] finishedCounts = executeIfAny(finished);
+        int[] dueCounts = executeIfAny(due);
+        if (!leased) {
+            requeueMissing(h, dueOutcomes, dueCounts);
+            return outcomes;
+        }
+        List<Outcome> held = new ArrayList<>();
+        addMoved(finishedOutcomes, finishedCounts, held);
+        addMoved(dueOutcomes, dueCounts, held);
+        return held;
+    }
+
+    /** Zero rows means another claim holds the row; an unknown count (a driver may not say) is taken as moved. */
+    private static void addMoved(List<Outcome> outcomes, int[] counts, List<Outcome> moved) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (counts[i] != 0) {
+                moved.add(outcomes.get(i));
             }
         }
-        if (due.size() > 0) {
-            int[] moved = due.execute();
-            if (leaseTokens.isEmpty()) {
-                requeueMissing(h, outcomes, moved);
-            }
-        }
+    }
+
+    private static int[] executeIfAny(PreparedBatch batch) {
+        return batch.size() > 0 ? batch.execute() : new int[0];
     }
 
     /** A manual attempt on a delivery no longer queued (say, a FAILED one) that is PENDING again puts it back. */
-    private static void requeueMissing(Handle h, List<Outcome> outcomes, int[] moved) {
-        List<Delivery> pending = outcomes.stream().map(Outcome::updated).filter(d -> !d.status().isFinal()).toList();
+    private static void requeueMissing(Handle h, List<Outcome> pending, int[] moved) {
         for (int i = 0; i < pending.size(); i++) {
             if (moved[i] == 0) {
+                Delivery delivery = pending.get(i).updated();
                 h.createUpdate("INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)")
-                        .bind("id", pending.get(i).id().value())
-                        .bind("dueAt", SqlTime.of(dueAt(pending.get(i))))
+                        .bind("id", delivery.id().value())
+                        .bind("dueAt", SqlTime.of(dueAt(delivery)))
                         .execute();
             }
         }
-    }
-
-    /** The completions whose claim still holds its lease, their queue rows locked until commit. */
-    private static List<Completion> stillHeld(Handle h, List<Completion> completions) {
-        Map<String, String> currentTokens = new HashMap<>();
-        h.createQuery("SELECT delivery_id, lease_token FROM delivery_queue WHERE delivery_id IN (<ids>) FOR UPDATE")
-                .bindList("ids", completions.stream().map(JdbiDeliveryQueue::deliveryId).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString("delivery_id"), String.valueOf(rs.getString("lease_token"))))
-                .forEach(row -> currentTokens.put(row.getKey(), row.getValue()));
-        return completions.stream()
-                .filter(c -> c.claim().leaseToken().equals(currentTokens.get(deliveryId(c))))
-                .toList();
     }
 
     private static String deliveryId(Completion completion) {

@@ -8,8 +8,9 @@ import java.time.Duration;
  * and leases what it claims for {@code lease} — longer than any send can take, so only a dead node's work expires.
  */
 public record DispatcherSettings(int batchSize, int maxInFlight, Duration pollInterval, Duration lease) {
+    /** A batch as large as the sends in flight: fewer, larger claim transactions (docs/BENCHMARKS.md). */
     public static final DispatcherSettings DEFAULT =
-            new DispatcherSettings(100, 200, Duration.ofMillis(250), Duration.ofSeconds(60));
+            new DispatcherSettings(200, 200, Duration.ofMillis(250), Duration.ofSeconds(60));
 
     public DispatcherSettings {
         if (batchSize < 1 || maxInFlight < 1) {
