@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,39 @@ final class Load {
         }
     }
 
+    /** Counts the answers of one run: a 200 records its latency, anything else is a failure (the first one kept). */
+    private static final class Tally {
+        final long[] latencies;
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+
+        Tally(int count) {
+            latencies = new long[count];
+        }
+
+        /** Sends {@code request}; when it completes, records it, then runs {@code after}. */
+        void send(HttpRequest request, Runnable after) {
+            long sent = System.nanoTime();
+            CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                long took = System.nanoTime() - sent;
+                if (failure == null && response.statusCode() == 200) {
+                    latencies[ok.getAndIncrement()] = took;
+                } else {
+                    failed.incrementAndGet();
+                    firstError.compareAndSet(null, failure != null ? failure.toString()
+                            : response.statusCode() + " " + response.body());
+                }
+                after.run();
+            });
+        }
+
+        Result result(long elapsedNanos) {
+            return new Result(ok.get(), failed.get(), elapsedNanos, Arrays.copyOf(latencies, ok.get()),
+                    firstError.get());
+        }
+    }
+
     static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     }
@@ -46,32 +80,15 @@ final class Load {
     static Result closedLoop(int count, int concurrency, int maxSeconds, IntFunction<HttpRequest> requests)
             throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
-        long[] latencies = new long[count];
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Tally tally = new Tally(count);
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
             slots.acquire();
-            HttpRequest request = requests.apply(i);
-            long sent = System.nanoTime();
-            CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                long took = System.nanoTime() - sent;
-                if (failure == null && response.statusCode() == 200) {
-                    latencies[ok.getAndIncrement()] = took;
-                } else {
-                    failed.incrementAndGet();
-                    firstError.compareAndSet(null, failure != null ? failure.toString()
-                            : response.statusCode() + " " + response.body());
-                }
-                slots.release();
-            });
+            tally.send(requests.apply(i), slots::release);
         }
         slots.acquire(concurrency);
-        long elapsed = System.nanoTime() - start;
-        return new Result(ok.get(), failed.get(), elapsed, java.util.Arrays.copyOf(latencies, ok.get()),
-                firstError.get());
+        return tally.result(System.nanoTime() - start);
     }
 
     /**
@@ -82,11 +99,8 @@ final class Load {
             throws InterruptedException {
         int count = ratePerSecond * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        long[] latencies = new long[count];
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        Tally tally = new Tally(count);
         AtomicInteger done = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
@@ -94,25 +108,12 @@ final class Load {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            long sent = System.nanoTime();
-            HttpRequest request = requests.apply(i);
-            CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                long took = System.nanoTime() - sent;
-                if (failure == null && response.statusCode() == 200) {
-                    latencies[ok.getAndIncrement()] = took;
-                } else {
-                    failed.incrementAndGet();
-                    firstError.compareAndSet(null, failure != null ? failure.toString()
-                            : response.statusCode() + " " + response.body());
-                }
-                done.incrementAndGet();
-            });
+            tally.send(requests.apply(i), done::incrementAndGet);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (done.get() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        return new Result(ok.get(), failed.get(), System.nanoTime() - start,
-                java.util.Arrays.copyOf(latencies, ok.get()), firstError.get());
+        return tally.result(System.nanoTime() - start);
     }
 }

@@ -11,6 +11,7 @@ import dev.herald.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,13 +120,21 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     /**
      * Rebuilds the queue from the delivery log: every PENDING delivery, due at its next attempt, under no lease; how
      * many. Only right while no other worker uses this database. TRUNCATE (unlike DELETE) also empties the table's
-     * indexes, which H2 2.5 can leave out of step with its rows when the process is killed mid-write.
+     * indexes, which H2 2.5 can leave out of step with its rows when the process is killed mid-write; each delivery
+     * is then put back through its primary key, so a row only a table scan still sees (a killed transaction's, not
+     * yet rolled back) is left out rather than breaking the rebuild.
      */
     int rebuildFromDeliveryLog() {
         return scope.inTransaction(h -> {
+            List<String> pending = h.createQuery("SELECT id FROM deliveries WHERE status = 'PENDING'")
+                    .mapTo(String.class)
+                    .list();
             h.execute("TRUNCATE TABLE delivery_queue");
-            return h.execute("INSERT INTO delivery_queue (delivery_id, due_at)"
-                    + " SELECT id, COALESCE(next_attempt_date, created_date) FROM deliveries WHERE status = 'PENDING'");
+            PreparedBatch requeue = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, due_at)"
+                    + " SELECT id, COALESCE(next_attempt_date, created_date) FROM deliveries"
+                    + " WHERE id = :id AND status = 'PENDING'");
+            pending.forEach(id -> requeue.bind("id", id).add());
+            return Arrays.stream(executeIfAny(requeue)).sum();
         });
     }
 
