@@ -35,6 +35,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Herald as a library: built in a few lines around a JDBC URL or the host's {@link DataSource}, used through plain
@@ -48,6 +50,7 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class Herald implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Herald.class);
     public static final String VERSION = "0.1.0";
     public static final String USER_AGENT = "Herald/" + VERSION;
 
@@ -60,6 +63,7 @@ public final class Herald implements AutoCloseable {
     private final DeliveryDispatcher dispatcher;
 
     private Herald(Builder b) {
+        warnIfLeaseIsShorterThanASend(b);
         persistence = b.dataSource != null ? JdbiPersistence.onDataSource(b.dataSource)
                 : JdbiPersistence.connect(b.jdbcUrl, b.user, b.password);
         ForSendingHttp http = b.httpSender != null ? b.httpSender : new JdkHttpSender(
@@ -82,6 +86,15 @@ public final class Herald implements AutoCloseable {
         health = new HealthCheck(persistence.databaseProbe());
         dispatcher = new DeliveryDispatcher(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher);
         events.afterPublish(dispatcher::wakeUp);
+    }
+
+    /** A lease that can end while its send is still running lets this node's own work be claimed again: sent twice. */
+    private static void warnIfLeaseIsShorterThanASend(Builder b) {
+        Duration longestSend = b.connectTimeout.plus(b.deliveryTimeout);
+        if (b.dispatcher.lease().compareTo(longestSend) <= 0) {
+            LOG.warn("the delivery lease ({}) is not longer than connect + delivery timeouts ({}): slow receivers "
+                    + "will get deliveries twice; raise HERALD_DELIVERY_LEASE", b.dispatcher.lease(), longestSend);
+        }
     }
 
     public static Builder builder() {
