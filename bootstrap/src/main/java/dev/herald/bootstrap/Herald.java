@@ -53,6 +53,8 @@ public final class Herald implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Herald.class);
     public static final String VERSION = "0.1.0";
     public static final String USER_AGENT = "Herald/" + VERSION;
+    /** How long a stopping Herald lets sends in flight finish before giving them back to the queue. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final JdbiPersistence persistence;
     private final TenantAdministration tenants;
@@ -149,7 +151,10 @@ public final class Herald implements AutoCloseable {
         return persistence.transactions().onHostConnection(connection, () -> events.publish(tenant, command));
     }
 
-    /** Starts this node's delivery workers (once; later calls do nothing while they run). */
+    /**
+     * Starts this node's delivery workers (once; later calls do nothing while they run). On an H2 file this first
+     * rebuilds the queue from the delivery log, so call it before this node starts publishing.
+     */
     public synchronized void startDelivering() {
         if (!dispatcher.isRunning()) {
             persistence.recoverQueueOnStart();
@@ -167,10 +172,10 @@ public final class Herald implements AutoCloseable {
         return dispatcher;
     }
 
-    /** Stops delivering (20 s grace) and closes the connection pool Herald opened. */
+    /** Stops delivering (in-flight sends get {@link #STOP_GRACE}) and closes the connection pool Herald opened. */
     @Override
     public void close() {
-        stopDelivering(Duration.ofSeconds(20));
+        stopDelivering(STOP_GRACE);
         persistence.close();
     }
 

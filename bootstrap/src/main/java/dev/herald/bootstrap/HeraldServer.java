@@ -4,13 +4,9 @@ import dev.herald.adapter.http.HeraldHttpApi;
 import dev.herald.adapter.http.HttpApiPorts;
 import dev.herald.adapter.http.HttpApiSettings;
 import io.javalin.Javalin;
-import java.time.Duration;
 
 /** The standalone server: Herald behind its HTTP API, delivering while it runs. */
 public final class HeraldServer implements AutoCloseable {
-    /** How long a stopping server lets deliveries in flight finish before giving them back to the queue. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(20);
-
     private final Herald herald;
     private final Javalin app;
 
@@ -28,8 +24,8 @@ public final class HeraldServer implements AutoCloseable {
                             herald.tenants(), herald.health()),
                     new HttpApiSettings(config.adminKey(), config.maxEventBytes(),
                             HttpApiSettings.DEFAULT_MAX_BODY_BYTES, Herald.VERSION));
+            herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
-            herald.startDelivering();
             return new HeraldServer(herald, app);
         } catch (RuntimeException e) {
             herald.close();
@@ -49,7 +45,6 @@ public final class HeraldServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        herald.stopDelivering(STOP_GRACE);
         herald.close();
     }
 }

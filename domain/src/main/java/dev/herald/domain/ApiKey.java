@@ -1,8 +1,5 @@
 package dev.herald.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,20 +26,11 @@ public record ApiKey(String value) {
     /** SHA-256 of a key, hex; compares with a presented key in constant time. */
     public record ApiKeyHash(String hex) {
         static ApiKeyHash of(String key) {
-            return new ApiKeyHash(HexFormat.of().formatHex(sha256(key)));
+            return new ApiKeyHash(Sha256.hex(key));
         }
 
         public boolean matches(String presentedKey) {
-            return presentedKey != null
-                    && MessageDigest.isEqual(HexFormat.of().parseHex(hex), sha256(presentedKey));
-        }
-
-        private static byte[] sha256(String text) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+            return Sha256.sameDigest(HexFormat.of().parseHex(hex), presentedKey);
         }
     }
 }

@@ -18,7 +18,10 @@ final class H2Urls {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
-    /** A database in a file (not in memory, not over TCP): one process at a time works on it. */
+    /**
+     * A database in a file (not in memory, not over TCP): one server delivers from it; other processes (the CLI) may
+     * open it alongside, but must not deliver.
+     */
     static boolean isH2File(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:h2:file:")
                 || isH2(jdbcUrl) && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -33,6 +32,10 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     /** The claim's one locking query on PostgreSQL; served by the index on due_at. */
     static final String CLAIM_DUE_ROWS = "SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
             + " ORDER BY due_at LIMIT :max FOR UPDATE SKIP LOCKED";
+
+    private static final String ENQUEUE = "INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)";
+    private static final String MAKE_DUE_IF_HELD = "UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
+            + " WHERE delivery_id = :id AND lease_token = :token";
 
     private final TransactionScope scope;
     private final SqlDialect dialect;
@@ -49,8 +52,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         }
         scope.inTransaction(h -> {
             PreparedBatch records = h.prepareBatch(DeliveryRows.INSERT_DELIVERY);
-            PreparedBatch queued = h.prepareBatch(
-                    "INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)");
+            PreparedBatch queued = h.prepareBatch(ENQUEUE);
             for (Delivery delivery : deliveries) {
                 DeliveryRows.bindDelivery(records, delivery).add();
                 if (!delivery.status().isFinal()) {
@@ -126,13 +128,14 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
      */
     int rebuildFromDeliveryLog() {
         return scope.inTransaction(h -> {
+            h.execute("TRUNCATE TABLE delivery_queue"); // H2 commits here: a crash now is repaired by the next start
             List<String> pending = h.createQuery("SELECT id FROM deliveries WHERE status = 'PENDING'")
                     .mapTo(String.class)
                     .list();
-            h.execute("TRUNCATE TABLE delivery_queue");
             PreparedBatch requeue = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, due_at)"
-                    + " SELECT id, COALESCE(next_attempt_date, created_date) FROM deliveries"
-                    + " WHERE id = :id AND status = 'PENDING'");
+                    + " SELECT d.id, COALESCE(d.next_attempt_date, d.created_date) FROM deliveries d"
+                    + " WHERE d.id = :id AND d.status = 'PENDING'"
+                    + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q WHERE q.delivery_id = d.id)");
             pending.forEach(id -> requeue.bind("id", id).add());
             return Arrays.stream(executeIfAny(requeue)).sum();
         });
@@ -144,9 +147,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             return;
         }
         scope.inTransaction(h -> {
-            store(h, completions.stream().map(c -> new Outcome(c.updated(), c.attempt())).toList(),
-                    completions.stream().collect(Collectors.toMap(JdbiDeliveryQueue::deliveryId,
-                            c -> c.claim().leaseToken())));
+            save(h, stillHeld(h, completions));
             return null;
         });
     }
@@ -157,8 +158,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             return;
         }
         scope.inTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
-                    + " WHERE delivery_id = :id AND lease_token = :token");
+            PreparedBatch batch = h.prepareBatch(MAKE_DUE_IF_HELD);
             for (Claim claim : claims) {
                 // Back to the time it was due when claimed: due at once, without trusting this node's clock.
                 batch.bind("id", claim.delivery().id().value())
@@ -170,32 +170,37 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         });
     }
 
+    /**
+     * A manual attempt: a final delivery leaves the queue; a PENDING one keeps its queue row as it is (a worker may
+     * hold it under a lease), or is put back when it had left (a FAILED one that was re-sent is not: it stays FAILED).
+     */
     @Override
     public void record(Delivery updated, Attempt attempt) {
         scope.inTransaction(h -> {
-            store(h, List.of(new Outcome(updated, Optional.of(attempt))), Map.of());
+            String id = updated.id().value();
+            if (updated.status().isFinal()) {
+                h.createUpdate("DELETE FROM delivery_queue WHERE delivery_id = :id").bind("id", id).execute();
+            } else if (h.createQuery("SELECT COUNT(*) FROM delivery_queue WHERE delivery_id = :id")
+                    .bind("id", id).mapTo(Integer.class).one() == 0) {
+                h.createUpdate(ENQUEUE).bind("id", id).bind("dueAt", SqlTime.of(dueAt(updated))).execute();
+            }
+            save(h, List.of(new Outcome(updated, Optional.of(attempt))));
             return null;
         });
     }
 
     /** The delivery after an attempt (if one was made). */
     private record Outcome(Delivery updated, Optional<Attempt> attempt) {
+        static Outcome of(Completion completion) {
+            return new Outcome(completion.updated(), completion.attempt());
+        }
     }
 
-    /**
-     * Moves the queue rows first, then saves the attempts and deliveries of the outcomes whose row moved, in batches.
-     * With lease tokens a row moves only while it still carries its claim's token (the update locks it until commit),
-     * so a worker whose lease expired and was claimed again records nothing. Without tokens (a manual attempt) every
-     * outcome is saved.
-     */
-    private void store(Handle h, List<Outcome> outcomes, Map<String, String> leaseTokens) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        List<Outcome> held = moveQueueRows(h, outcomes, leaseTokens);
+    /** Saves the attempts and the deliveries, in batches. */
+    private static void save(Handle h, List<Outcome> outcomes) {
         PreparedBatch attempts = h.prepareBatch(DeliveryRows.INSERT_ATTEMPT);
         PreparedBatch deliveries = h.prepareBatch(DeliveryRows.UPDATE_DELIVERY);
-        for (Outcome outcome : held) {
+        for (Outcome outcome : outcomes) {
             Delivery updated = outcome.updated();
             outcome.attempt().ifPresent(a -> DeliveryRows.bindAttempt(attempts, updated.id(), a).add());
             DeliveryRows.bindDelivery(deliveries, updated).add();
@@ -205,72 +210,46 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     /**
-     * A PENDING delivery is due again at its next attempt date, a final one leaves the queue; with a lease token the
-     * row must still carry it. The outcomes whose row this worker held (every one without tokens, where a PENDING
-     * delivery missing from the queue is put back).
+     * Moves the queue rows of the completions whose claim still holds them — a PENDING delivery is due again at its
+     * next attempt, a final one leaves the queue — and returns their outcomes. A row moves only while it carries the
+     * claim's token (the change locks it until commit), so a worker whose lease expired and was claimed again records
+     * nothing.
      */
-    private static List<Outcome> moveQueueRows(Handle h, List<Outcome> outcomes, Map<String, String> leaseTokens) {
-        boolean leased = !leaseTokens.isEmpty();
-        String onlyIfHeld = leased ? " AND lease_token = :token" : "";
-        PreparedBatch due = h.prepareBatch("UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
-                + " WHERE delivery_id = :id" + onlyIfHeld);
-        PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id" + onlyIfHeld);
-        List<Outcome> dueOutcomes = new ArrayList<>();
-        List<Outcome> finishedOutcomes = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            Delivery updated = outcome.updated();
+    private static List<Outcome> stillHeld(Handle h, List<Completion> completions) {
+        PreparedBatch due = h.prepareBatch(MAKE_DUE_IF_HELD);
+        PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id"
+                + " AND lease_token = :token");
+        List<Completion> dueCompletions = new ArrayList<>();
+        List<Completion> finishedCompletions = new ArrayList<>();
+        for (Completion completion : completions) {
+            Delivery updated = completion.updated();
             boolean isFinal = updated.status().isFinal();
-            PreparedBatch queueChange = isFinal ? finished : due;
-            (isFinal ? finishedOutcomes : dueOutcomes).add(outcome);
-            queueChange.bind("id", updated.id().value());
-            if (leased) {
-                queueChange.bind("token", leaseTokens.get(updated.id().value()));
-            }
+            PreparedBatch queueChange = (isFinal ? finished : due)
+                    .bind("id", updated.id().value())
+                    .bind("token", completion.claim().leaseToken());
             if (!isFinal) {
                 queueChange.bind("dueAt", SqlTime.of(dueAt(updated)));
             }
             queueChange.add();
-        }
-        int[] finishedCounts = executeIfAny(finished);
-        int[] dueCounts = executeIfAny(due);
-        if (!leased) {
-            requeueMissing(h, dueOutcomes, dueCounts);
-            return outcomes;
+            (isFinal ? finishedCompletions : dueCompletions).add(completion);
         }
         List<Outcome> held = new ArrayList<>();
-        addMoved(finishedOutcomes, finishedCounts, held);
-        addMoved(dueOutcomes, dueCounts, held);
+        addMoved(finishedCompletions, executeIfAny(finished), held);
+        addMoved(dueCompletions, executeIfAny(due), held);
         return held;
     }
 
     /** Zero rows means another claim holds the row; an unknown count (a driver may not say) is taken as moved. */
-    private static void addMoved(List<Outcome> outcomes, int[] counts, List<Outcome> moved) {
-        for (int i = 0; i < outcomes.size(); i++) {
+    private static void addMoved(List<Completion> completions, int[] counts, List<Outcome> moved) {
+        for (int i = 0; i < completions.size(); i++) {
             if (counts[i] != 0) {
-                moved.add(outcomes.get(i));
+                moved.add(Outcome.of(completions.get(i)));
             }
         }
     }
 
     private static int[] executeIfAny(PreparedBatch batch) {
         return batch.size() > 0 ? batch.execute() : new int[0];
-    }
-
-    /** A manual attempt on a delivery no longer queued (say, a FAILED one) that is PENDING again puts it back. */
-    private static void requeueMissing(Handle h, List<Outcome> pending, int[] moved) {
-        for (int i = 0; i < pending.size(); i++) {
-            if (moved[i] == 0) {
-                Delivery delivery = pending.get(i).updated();
-                h.createUpdate("INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)")
-                        .bind("id", delivery.id().value())
-                        .bind("dueAt", SqlTime.of(dueAt(delivery)))
-                        .execute();
-            }
-        }
-    }
-
-    private static String deliveryId(Completion completion) {
-        return completion.claim().delivery().id().value();
     }
 
     @Override

@@ -46,10 +46,6 @@ final class TransactionScope {
         }
     }
 
-    boolean isBound() {
-        return current.get() != null;
-    }
-
     static <T> T translatingConflicts(Supplier<T> work) {
         try {
             return work.get();

@@ -53,7 +53,7 @@ public final class DeliveryAttempts {
 
     /**
      * Sends the next attempt of each claimed delivery; retries are scheduled from the schedule. Each webhook is looked
-     * up once for the whole batch (a batch usually holds many deliveries to few webhooks). The futures never fail.
+     * up once for the whole batch (a batch usually holds many deliveries to few webhooks).
      */
     public List<CompletableFuture<Outcome>> scheduled(List<Delivery> deliveries) {
         Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
@@ -69,7 +69,10 @@ public final class DeliveryAttempts {
         }
     }
 
-    /** Sends one attempt by hand; it does not change the retry schedule. */
+    /**
+     * Sends one attempt by hand. It does not reschedule the delivery; like every attempt it counts towards the
+     * schedule's number of attempts.
+     */
     public CompletableFuture<Outcome> manual(Delivery delivery) {
         return send(delivery, liveWebhook(delivery), (attempt, result) -> delivery.afterManual(attempt));
     }

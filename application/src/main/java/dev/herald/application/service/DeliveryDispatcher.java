@@ -3,12 +3,11 @@ package dev.herald.application.service;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
-import dev.herald.domain.DeliveryId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +38,7 @@ public final class DeliveryDispatcher {
     private final Semaphore sendSlots;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-    private final Map<DeliveryId, Claim> inFlight = new ConcurrentHashMap<>();
+    private final Set<Claim> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile boolean recording;
     private Thread claimer;
@@ -85,16 +84,16 @@ public final class DeliveryDispatcher {
             return;
         }
         running = false;
+        long deadline = System.nanoTime() + grace.toNanos();
         wakeUp();
         join(claimer, grace);
-        long deadline = System.nanoTime() + grace.toNanos();
         while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
             sleepBriefly();
         }
         recording = false;
         join(completer, Duration.ofSeconds(5));
         drainFinished(); // outcomes that arrived while the completer was stopping
-        List<Claim> unfinished = new ArrayList<>(inFlight.values());
+        List<Claim> unfinished = new ArrayList<>(inFlight);
         if (!unfinished.isEmpty()) {
             queue.release(unfinished);
             LOG.log(System.Logger.Level.INFO, "released {0} unfinished deliveries", unfinished.size());
@@ -126,22 +125,59 @@ public final class DeliveryDispatcher {
         while (running) {
             try {
                 int slots = acquireSlots();
-                if (slots == 0) {
-                    continue;
-                }
-                List<Claim> claims = queue.claim(clock.instant(), slots, settings.lease());
-                sendSlots.release(slots - claims.size());
-                send(claims);
-                if (claims.size() < slots) {
+                if (slots > 0 && claimAndSend(slots) < slots) {
                     wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
-                sleepBriefly();
             }
+        }
+    }
+
+    /** Claims up to {@code slots} due deliveries and starts sending them; how many. Unused slots are given back. */
+    private int claimAndSend(int slots) {
+        List<Claim> claims;
+        try {
+            claims = queue.claim(clock.instant(), slots, settings.lease());
+        } catch (RuntimeException e) {
+            sendSlots.release(slots);
+            LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
+            return 0;
+        }
+        sendSlots.release(slots - claims.size());
+        inFlight.addAll(claims);
+        List<CompletableFuture<DeliveryAttempts.Outcome>> sends;
+        try {
+            sends = attempts.scheduled(claims.stream().map(Claim::delivery).toList());
+        } catch (RuntimeException e) {
+            giveBack(claims, e);
+            return claims.size();
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            sends.get(i).whenComplete((outcome, failure) -> {
+                if (failure == null) {
+                    finished.add(new Finished(claim, outcome));
+                } else {
+                    giveBack(List.of(claim), failure);
+                }
+            });
+        }
+        return claims.size();
+    }
+
+    /** Claims whose sending broke down before an outcome: back to the queue, due at once; their slots freed. */
+    private void giveBack(List<Claim> claims, Throwable cause) {
+        LOG.log(System.Logger.Level.WARNING, "sending " + claims.size() + " deliveries failed; giving them back", cause);
+        try {
+            queue.release(claims);
+        } catch (RuntimeException e) {
+            // Their leases stay, so they are claimed again when those end: late, never lost.
+            LOG.log(System.Logger.Level.WARNING, "giving back " + claims.size() + " deliveries failed", e);
+        } finally {
+            claims.forEach(inFlight::remove);
+            sendSlots.release(claims.size());
         }
     }
 
@@ -162,16 +198,6 @@ public final class DeliveryDispatcher {
             more = wanted;
         }
         return 1 + more;
-    }
-
-    private void send(List<Claim> claims) {
-        claims.forEach(claim -> inFlight.put(claim.delivery().id(), claim));
-        List<CompletableFuture<DeliveryAttempts.Outcome>> sends =
-                attempts.scheduled(claims.stream().map(Claim::delivery).toList());
-        for (int i = 0; i < claims.size(); i++) {
-            Claim claim = claims.get(i);
-            sends.get(i).thenAccept(outcome -> finished.add(new Finished(claim, outcome)));
-        }
     }
 
     private void completeLoop() {
@@ -211,7 +237,7 @@ public final class DeliveryDispatcher {
             // The leases stay on these rows, so they are claimed again when they expire: sent twice, never lost.
             LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed", e);
         } finally {
-            batch.forEach(f -> inFlight.remove(f.claim().delivery().id()));
+            batch.forEach(f -> inFlight.remove(f.claim()));
             sendSlots.release(batch.size());
         }
     }

@@ -12,13 +12,10 @@ import dev.herald.domain.EventData;
 import dev.herald.domain.EventId;
 import dev.herald.domain.EventType;
 import dev.herald.domain.IdempotencyKey;
+import dev.herald.domain.Sha256;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.Webhook;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,12 +92,6 @@ public final class EventPublishing implements ForPublishingEvents {
     }
 
     private static String fingerprint(EventType type, EventData data) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((type.name() + "\n" + data.json()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(type.name() + "\n" + data.json());
     }
 }

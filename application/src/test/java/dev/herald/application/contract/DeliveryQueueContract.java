@@ -298,12 +298,16 @@ public abstract class DeliveryQueueContract {
     }
 
     @Test
-    void aRecordedPendingAttemptIsDueAtItsNextAttemptDate() {
+    void aRecordedPendingAttemptLeavesAWorkersLeaseAlone() {
         Delivery delivery = enqueued(minutes(0));
-        Attempt manual = answered(1, minutes(0), 500);
-        queue.record(delivery.after(manual, Optional.of(minutes(2))), manual);
-        assertEquals(List.of(), queue.claim(minutes(1), 10, LEASE));
-        assertEquals(delivery.id(), claimOnly(minutes(2)).delivery().id());
+        claimOnly(minutes(0));
+        Attempt manual = answered(1, minutes(1), 500);
+        Delivery updated = delivery.afterManual(manual);
+        queue.record(updated, manual);
+        assertEquals(updated, stored(delivery));
+        assertEquals(List.of(), queue.claim(minutes(0).plusSeconds(30), 10, LEASE),
+                "still leased by the worker that claimed it");
+        assertEquals(delivery.id(), claimOnly(minutes(0).plus(LEASE)).delivery().id());
     }
 
     // ---- Cancelling ----

@@ -33,6 +33,8 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
     private final Map<DeliveryId, List<Attempt>> attempts = new HashMap<>();
     /** Only unfinished deliveries. */
     private final Map<DeliveryId, QueueEntry> queue = new HashMap<>();
+    /** How many of the next claims fail, as a database that is briefly unreachable would. */
+    private int failingClaims;
 
     private record QueueEntry(Instant dueAt, Optional<String> leaseToken) {
         boolean heldWith(String token) {
@@ -57,6 +59,10 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
 
     @Override
     public synchronized List<Claim> claim(Instant now, int max, Duration lease) {
+        if (failingClaims > 0) {
+            failingClaims--;
+            throw new IllegalStateException("database unreachable (simulated)");
+        }
         List<DeliveryId> due = queue.entrySet().stream()
                 .filter(e -> !e.getValue().dueAt().isAfter(now))
                 .sorted(Map.Entry.comparingByValue(Comparator.comparing(QueueEntry::dueAt)))
@@ -95,15 +101,24 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
         }
     }
 
-    @Override
-    public synchronized void record(Delivery updated, Attempt attempt) {
-        store(updated, Optional.of(attempt));
+    /** The next {@code count} claims fail, as if the database were briefly unreachable. */
+    public synchronized void failNextClaims(int count) {
+        failingClaims = count;
     }
 
-    /**
-     * Saves the delivery and its attempt, if any; a final delivery leaves the queue, a pending one is due at its
-     * next attempt date (put back on the queue if it had left it, e.g. a manual re-send of a FAILED one).
-     */
+    /** A manual attempt: a PENDING delivery's queue entry stays as it is (a worker may hold it), or is put back. */
+    @Override
+    public synchronized void record(Delivery updated, Attempt attempt) {
+        deliveries.put(updated.id(), updated);
+        attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
+        if (updated.status().isFinal()) {
+            queue.remove(updated.id());
+        } else {
+            queue.putIfAbsent(updated.id(), new QueueEntry(dueAt(updated), Optional.empty()));
+        }
+    }
+
+    /** Saves a completed claim: a final delivery leaves the queue, a pending one is due at its next attempt date. */
     private void store(Delivery updated, Optional<Attempt> attempt) {
         deliveries.put(updated.id(), updated);
         attempt.ifPresent(a -> attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(a));

@@ -1,7 +1,6 @@
 package dev.herald.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
@@ -35,7 +34,33 @@ class DispatcherThreadsTest {
         } finally {
             herald.dispatcher.stop(Duration.ofSeconds(5));
         }
-        assertTrue(!herald.dispatcher.isRunning());
+    }
+
+    @Test
+    void aClaimThatFailsDoesNotStopDelivering() {
+        herald.queue.failNextClaims(3);
+        herald.dispatcher.start();
+        try {
+            herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
+            await(() -> herald.receiver.requests.size() == 1);
+            herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
+            await(() -> herald.receiver.requests.size() == 2);
+        } finally {
+            herald.dispatcher.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void stoppingGivesBackWhatIsStillInFlight() {
+        herald.receiver.hold();
+        herald.dispatcher.start();
+        for (int i = 0; i < 3; i++) {
+            herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":" + i + "}"));
+        }
+        await(() -> herald.receiver.requests.size() == 3);
+        herald.dispatcher.stop(Duration.ofMillis(100));
+        assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, Duration.ofMinutes(1)).size(),
+                "released: due at once, under no lease");
     }
 
     private static void await(BooleanSupplier condition) {

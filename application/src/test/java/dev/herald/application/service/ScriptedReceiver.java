@@ -12,9 +12,16 @@ import java.util.function.Function;
 final class ScriptedReceiver implements ForSendingHttp {
     final List<OutboundRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Function<OutboundRequest, HttpResult> answer = request -> status(200);
+    /** When set, requests get no answer at all: they stay in flight. */
+    private volatile boolean holding;
 
     void answer(Function<OutboundRequest, HttpResult> answer) {
         this.answer = answer;
+    }
+
+    /** From now on requests never get an answer (a receiver that hangs). */
+    void hold() {
+        holding = true;
     }
 
     static HttpResult status(int status) {
@@ -28,6 +35,6 @@ final class ScriptedReceiver implements ForSendingHttp {
     @Override
     public CompletableFuture<HttpResult> post(OutboundRequest request) {
         requests.add(request);
-        return CompletableFuture.completedFuture(answer.apply(request));
+        return holding ? new CompletableFuture<>() : CompletableFuture.completedFuture(answer.apply(request));
     }
 }
