@@ -8,7 +8,7 @@ public record IdempotencyKey(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
                 || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw InvalidInputException.body("id", "id must be 1 to " + MAX_LENGTH + " printable characters",
-                    "value_error.any_str.max_length");
+                    value != null && value.length() > MAX_LENGTH ? "value_error.any_str.max_length" : "value_error.str");
         }
     }
 }

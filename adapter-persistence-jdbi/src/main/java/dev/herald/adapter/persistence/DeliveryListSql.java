@@ -4,13 +4,17 @@ import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * A {@link DeliveryQuery} as SQL: date bounds exclusive, {@code isDelivered} meaning a delivered date is set, the
- * error matched exactly, rows without the sorted date last in either direction, ties in insertion order.
+ * error matched exactly, rows without the sorted date last in either direction, ties by insertion in the sort's
+ * direction.
  * Only fixed fragments are concatenated; every value is bound.
  */
 final class DeliveryListSql {
@@ -18,15 +22,18 @@ final class DeliveryListSql {
     }
 
     static Query query(Handle handle, TenantId tenant, WebhookId webhook, DeliveryQuery q) {
-        List<String> where = new ArrayList<>(List.of("tenant = :tenant", "webhook_id = :webhook"));
-        q.eventType().ifPresent(t -> where.add("event_type = :eventType"));
-        q.isDelivered().ifPresent(d -> where.add(d ? "delivered_date IS NOT NULL" : "delivered_date IS NULL"));
-        q.createdBefore().ifPresent(t -> where.add("created_date < :createdBefore"));
-        q.createdAfter().ifPresent(t -> where.add("created_date > :createdAfter"));
-        q.lastDeliveryAttemptStatus().ifPresent(s -> where.add("last_attempt_status = :lastStatus"));
-        q.lastDeliveryAttemptError().ifPresent(e -> where.add("last_attempt_error = :lastError"));
-        q.deliveryDateBefore().ifPresent(t -> where.add("delivered_date < :deliveredBefore"));
-        q.deliveryDateAfter().ifPresent(t -> where.add("delivered_date > :deliveredAfter"));
+        Filters filters = new Filters()
+                .add("tenant = :tenant", "tenant", Optional.of(tenant.value()))
+                .add("webhook_id = :webhook", "webhook", Optional.of(webhook.value()))
+                .add("event_type = :eventType", "eventType", q.eventType().map(Enum::name))
+                .add("created_date < :createdBefore", "createdBefore", q.createdBefore().map(SqlTime::of))
+                .add("created_date > :createdAfter", "createdAfter", q.createdAfter().map(SqlTime::of))
+                .add("last_attempt_status = :lastStatus", "lastStatus", q.lastDeliveryAttemptStatus())
+                .add("last_attempt_error = :lastError", "lastError", q.lastDeliveryAttemptError())
+                .add("delivered_date < :deliveredBefore", "deliveredBefore", q.deliveryDateBefore().map(SqlTime::of))
+                .add("delivered_date > :deliveredAfter", "deliveredAfter", q.deliveryDateAfter().map(SqlTime::of));
+        q.isDelivered().ifPresent(d -> filters.conditions.add(
+                d ? "delivered_date IS NOT NULL" : "delivered_date IS NULL"));
 
         String direction = q.sortDirection() == DeliveryQuery.SortDirection.ASC ? "ASC" : "DESC";
         String sortColumn = switch (q.sortBy()) {
@@ -34,21 +41,27 @@ final class DeliveryListSql {
             case DELIVERED_DATE -> "delivered_date";
             case LAST_DELIVERY_ATTEMPT_DATE -> "last_attempt_date";
         };
-        Query query = handle.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
-                        + " WHERE " + String.join(" AND ", where)
+        return handle.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
+                        + " WHERE " + String.join(" AND ", filters.conditions)
                         + " ORDER BY " + sortColumn + " " + direction + " NULLS LAST, seq " + direction
                         + " LIMIT :limit OFFSET :offset")
-                .bind("tenant", tenant.value())
-                .bind("webhook", webhook.value())
+                .bindMap(filters.values)
                 .bind("limit", q.limit())
                 .bind("offset", q.offset());
-        q.eventType().ifPresent(t -> query.bind("eventType", t.name()));
-        q.createdBefore().ifPresent(t -> query.bind("createdBefore", SqlTime.of(t)));
-        q.createdAfter().ifPresent(t -> query.bind("createdAfter", SqlTime.of(t)));
-        q.lastDeliveryAttemptStatus().ifPresent(s -> query.bind("lastStatus", s));
-        q.lastDeliveryAttemptError().ifPresent(e -> query.bind("lastError", e));
-        q.deliveryDateBefore().ifPresent(t -> query.bind("deliveredBefore", SqlTime.of(t)));
-        q.deliveryDateAfter().ifPresent(t -> query.bind("deliveredAfter", SqlTime.of(t)));
-        return query;
+    }
+
+    /** WHERE conditions and the values they bind, added together so that they cannot drift apart. */
+    private static final class Filters {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        /** The condition, binding {@code value} as {@code name}, when the value is given. */
+        Filters add(String condition, String name, Optional<?> value) {
+            value.ifPresent(v -> {
+                conditions.add(condition);
+                values.put(name, v);
+            });
+            return this;
+        }
     }
 }
