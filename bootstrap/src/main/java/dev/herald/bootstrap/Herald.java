@@ -34,6 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,12 @@ public final class Herald implements AutoCloseable {
     private final DeliveryInspection deliveries;
     private final HealthCheck health;
     private final DeliveryDispatcher dispatcher;
+    /** Sends failure notices off the delivery threads; one thread, as notices are few (throttled per webhook). */
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "herald-notices");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Herald(Builder b) {
         warnIfLeaseIsShorterThanASend(b);
@@ -81,7 +90,7 @@ public final class Herald implements AutoCloseable {
         events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.deliveries(),
                 persistence.transactions(), b.clock);
         OwnerNotification notification = new OwnerNotification(persistence.noticeThrottle(), notifier, b.clock,
-                OwnerNotification.DEFAULT_WINDOW);
+                OwnerNotification.DEFAULT_WINDOW, notices);
         DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), http, b.clock, b.retrySchedule,
                 USER_AGENT, new Random());
         deliveries = new DeliveryInspection(persistence.webhooks(), persistence.deliveries(), attempts, notification);
@@ -176,7 +185,18 @@ public final class Herald implements AutoCloseable {
     @Override
     public void close() {
         stopDelivering(STOP_GRACE);
+        finishNotices();
         persistence.close();
+    }
+
+    /** Lets the notices already decided go out (briefly) before the database goes away. */
+    private void finishNotices() {
+        notices.shutdown();
+        try {
+            notices.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Settings for an embedded Herald; defaults as in API.md §8. */

@@ -75,7 +75,7 @@ final class HttpApiFixture implements AutoCloseable {
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, RetrySchedule.DEFAULT,
                 "Herald/test", new Random(1));
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                OwnerNotification.DEFAULT_WINDOW);
+                OwnerNotification.DEFAULT_WINDOW, Runnable::run);
         HttpApiPorts ports = new HttpApiPorts(
                 new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator()),
                 new EventPublishing(webhookStore, eventStore, queue, transactions, clock),

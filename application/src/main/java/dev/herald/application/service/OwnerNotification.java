@@ -8,6 +8,8 @@ import dev.herald.domain.Delivery;
 import dev.herald.domain.Webhook;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /** E-mails a webhook's owner about a delivery that finally failed: at most one notice per webhook per window. */
 public final class OwnerNotification {
@@ -18,13 +20,19 @@ public final class OwnerNotification {
     private final ForNotifyingOwners notifier;
     private final Clock clock;
     private final Duration window;
+    private final Executor background;
 
+    /**
+     * {@code background} runs the notices of finally failed deliveries, so a slow mail server never holds up the
+     * recording of outcomes ({@code Runnable::run} runs them at once, e.g. in tests).
+     */
     public OwnerNotification(ForThrottlingNotices throttle, ForNotifyingOwners notifier, Clock clock,
-                             Duration window) {
+                             Duration window, Executor background) {
         this.throttle = throttle;
         this.notifier = notifier;
         this.clock = clock;
         this.window = window;
+        this.background = background;
     }
 
     /** After the last scheduled attempt failed; later failures within the window are counted for the next notice. */
@@ -32,8 +40,9 @@ public final class OwnerNotification {
         if (webhook.notificationEmail().isEmpty()) {
             return;
         }
-        guarded(() -> throttle.tryAcquire(webhook.id(), Now.of(clock), window)
-                .ifPresent(heldBack -> notifier.notifyFailure(notice(webhook, delivery, heldBack))));
+        Instant failedAt = Now.of(clock);
+        background.execute(() -> guarded(() -> throttle.tryAcquire(webhook.id(), failedAt, window)
+                .ifPresent(heldBack -> notifier.notifyFailure(notice(webhook, delivery, heldBack)))));
     }
 
     /** Asked for explicitly (a manual re-send with notify_failure=true): not throttled. */

@@ -34,7 +34,7 @@ final class InMemoryHerald {
                 new SecretGenerator());
         events = new EventPublishing(webhookStore, new InMemoryEventStore(), queue, transactions, clock);
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), Runnable::run);
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
         deliveries = new DeliveryInspection(webhookStore, queue, attempts, notification);
