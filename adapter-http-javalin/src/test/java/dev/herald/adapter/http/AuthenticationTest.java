@@ -7,28 +7,18 @@ import dev.herald.adapter.http.HttpApiFixture.Call;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** TENANT and API-KEY (API.md §2): one 401 for every failure, and a tenant sees only its own things. */
-class AuthenticationTest {
+class AuthenticationTest extends AcmeApiTest {
     private static final String UNAUTHORIZED = "{\"detail\":\"Invalid or missing TENANT or API-KEY header\"}";
 
-    private HttpApiFixture api;
-    private Tenant acme;
     private Tenant globex;
 
     @BeforeEach
     void start() {
-        api = HttpApiFixture.start();
-        acme = api.tenant("acme");
         globex = api.tenant("globex");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     @Test

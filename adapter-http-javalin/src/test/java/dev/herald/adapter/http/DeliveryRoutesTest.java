@@ -7,33 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DeliveryRoutesTest {
+class DeliveryRoutesTest extends AcmeApiTest {
     private static final List<String> SUMMARY_FIELDS = List.of("id", "type", "data", "createdDate", "alertId",
             "deliveredDate", "lastDeliveryAttemptDate", "lastDeliveryAttemptStatus", "lastDeliveryAttemptError",
             "webhookId", "status", "attemptCount", "nextAttemptDate", "attempts");
 
-    private HttpApiFixture api;
-    private Tenant acme;
     private String webhookId;
 
     @BeforeEach
     void start() {
-        api = HttpApiFixture.start();
-        acme = api.tenant("acme");
         webhookId = api.call("POST", "/v1/webhook/create").as(acme).body("""
                 {"url":"https://example.com/hook","subscriptions":["PATIENT_CREATED","INVOICE_SENT"],
                  "notificationEmail":"ops@example.com"}""").send().json().get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     @Test

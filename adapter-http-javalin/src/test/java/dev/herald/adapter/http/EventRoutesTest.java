@@ -8,26 +8,11 @@ import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EventRoutesTest {
-    private HttpApiFixture api;
-    private Tenant acme;
-
-    @BeforeEach
-    void start() {
-        api = HttpApiFixture.start();
-        acme = api.tenant("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class EventRoutesTest extends AcmeApiTest {
 
     @Test
     void publishAnswersTheEventAndHowManyDeliveriesItMade() {

@@ -18,16 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Broken, mistyped, oversized and malicious requests: each gets its 4xx, never a 500, and changes nothing. */
-class HostileInputTest {
-    private HttpApiFixture api;
-    private Tenant acme;
+class HostileInputTest extends AcmeApiTest {
     private String existingId;
     private String listBefore;
 
     @BeforeEach
     void start() {
-        api = HttpApiFixture.start();
-        acme = api.tenant("acme");
         existingId = api.webhook(acme, "https://example.com/kept").get("id").asText();
         listBefore = list();
     }
@@ -35,7 +31,6 @@ class HostileInputTest {
     @AfterEach
     void nothingChanged() {
         assertEquals(listBefore, list(), "a rejected request must not change anything");
-        api.close();
     }
 
     @ParameterizedTest

@@ -10,26 +10,10 @@ import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WebhookRoutesTest {
+class WebhookRoutesTest extends AcmeApiTest {
     private static final String ISO_MILLIS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
-
-    private HttpApiFixture api;
-    private Tenant acme;
-
-    @BeforeEach
-    void start() {
-        api = HttpApiFixture.start();
-        acme = api.tenant("acme");
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     @Test
     void createAnswersTheSummaryWithExactlyTheContractFields() {
