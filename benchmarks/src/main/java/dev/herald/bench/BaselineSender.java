@@ -1,5 +1,6 @@
 package dev.herald.bench;
 
+import dev.herald.domain.DeliveryBody;
 import dev.herald.domain.DeliveryId;
 import dev.herald.domain.EventId;
 import dev.herald.domain.Signatures;
@@ -47,14 +48,15 @@ public final class BaselineSender {
                     + ",\"patientId\":\"p-" + sent + "\"},\"createdDate\":\"" + created + "\",\"alertId\":\""
                     + alertId + "\"}";
             long ts = Instant.now().getEpochSecond();
+            DeliveryBody signed = DeliveryBody.ofText(body);
             HttpRequest request = HttpRequest.newBuilder(url)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Herald/0.1.0")
-                    .header("Decoda-Signature", Signatures.decoda(secret, body))
+                    .header("Decoda-Signature", Signatures.decoda(secret, signed))
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(ts))
-                    .header("webhook-signature", Signatures.standardWebhooks(List.of(secret), id, ts, body))
+                    .header("webhook-signature", Signatures.standardWebhooks(List.of(secret), id, ts, signed))
                     .build();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 if (failure != null || response.statusCode() != 200) {

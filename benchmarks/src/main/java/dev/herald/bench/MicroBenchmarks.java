@@ -1,7 +1,7 @@
 package dev.herald.bench;
 
+import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryBody;
-import dev.herald.domain.DeliveryId;
 import dev.herald.domain.Event;
 import dev.herald.domain.EventData;
 import dev.herald.domain.EventId;
@@ -9,6 +9,7 @@ import dev.herald.domain.EventType;
 import dev.herald.domain.SecretGenerator;
 import dev.herald.domain.Signatures;
 import dev.herald.domain.TenantId;
+import dev.herald.domain.WebhookId;
 import dev.herald.domain.WebhookSecret;
 import java.time.Instant;
 import java.util.List;
@@ -29,31 +30,22 @@ import org.openjdk.jmh.annotations.State;
 public class MicroBenchmarks {
     private WebhookSecret secret;
     private List<WebhookSecret> secrets;
-    private String body;
-    private DeliveryId deliveryId;
-    private Event event;
+    private Delivery delivery;
+    private byte[] data;
+    private DeliveryBody body;
 
     @Setup
     public void setUp() {
         secret = new SecretGenerator().next();
         secrets = List.of(secret);
-        deliveryId = DeliveryId.generate();
-        StringBuilder data = new StringBuilder("{\"patientId\":42,\"note\":\"");
-        while (data.length() < 1024 - 200) {
-            data.append('x');
-        }
-        data.append("\"}");
-        event = new Event(EventId.generate(), new TenantId("acme"), EventType.PATIENT_CREATED,
-                new EventData(data.toString()), Instant.now(), Optional.empty(), "fingerprint", 1);
-        StringBuilder padded = new StringBuilder(DeliveryBody.render(deliveryId, event));
-        body = padded.toString();
-        if (body.length() != 1024) { // exactly 1 KiB: adjust the filler
-            String filler = "x".repeat(Math.max(0, 1024 - body.length()));
-            data.insert(data.length() - 2, filler);
-            event = new Event(event.id(), event.tenant(), event.type(), new EventData(data.toString()),
-                    event.createdDate(), Optional.empty(), "fingerprint", 1);
-            body = DeliveryBody.render(deliveryId, event);
-        }
+        Event event = new Event(EventId.generate(), new TenantId("acme"), EventType.PATIENT_CREATED,
+                new EventData("{\"patientId\":42,\"note\":\"\"}"), Instant.now(), Optional.empty(), "fingerprint", 1);
+        delivery = Delivery.of(event, WebhookId.generate());
+        int envelope = DeliveryBody.of(delivery, event.data().utf8()).length();
+        // exactly 1 KiB in all: pad the note
+        String note = "x".repeat(1024 - envelope);
+        data = ("{\"patientId\":42,\"note\":\"" + note + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body = DeliveryBody.of(delivery, data);
     }
 
     @Benchmark
@@ -63,12 +55,12 @@ public class MicroBenchmarks {
 
     @Benchmark
     public String signStandardWebhooks1KiB() {
-        return Signatures.standardWebhooks(secrets, deliveryId.value(), 1_700_000_000L, body);
+        return Signatures.standardWebhooks(secrets, delivery.id().value(), 1_700_000_000L, body);
     }
 
     @Benchmark
-    public String renderDeliveryBody1KiB() {
-        return DeliveryBody.render(deliveryId, event);
+    public DeliveryBody renderDeliveryBody1KiB() {
+        return DeliveryBody.of(delivery, data);
     }
 
     int bodyLength() {

@@ -24,6 +24,7 @@ import dev.herald.application.service.EventPublishing;
 import dev.herald.application.service.HealthCheck;
 import dev.herald.application.service.OwnerNotification;
 import dev.herald.application.service.TenantAdministration;
+import dev.herald.application.service.TenantLimits;
 import dev.herald.application.service.WebhookManagement;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.SecretGenerator;
@@ -86,14 +87,14 @@ public final class Herald implements AutoCloseable {
 
         tenants = new TenantAdministration(persistence.tenants());
         webhooks = new WebhookManagement(persistence.webhooks(), persistence.deliveries(), persistence.transactions(),
-                b.clock, new UrlPolicy(b.allowHttp, b.allowPrivateNetworks), new SecretGenerator());
+                b.clock, new UrlPolicy(b.allowHttp, b.allowPrivateNetworks), new SecretGenerator(), b.tenantLimits);
         events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.deliveries(),
-                persistence.transactions(), b.clock);
+                persistence.transactions(), b.clock, b.tenantLimits);
         OwnerNotification notification = new OwnerNotification(persistence.noticeThrottle(), notifier, b.clock,
                 OwnerNotification.DEFAULT_WINDOW, notices);
-        DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), http, b.clock, b.retrySchedule,
+        DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), persistence.events(), http, b.clock, b.retrySchedule,
                 USER_AGENT, new Random());
-        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.deliveries(), attempts, notification);
+        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.events(), persistence.deliveries(), attempts, notification);
         health = new HealthCheck(persistence.databaseProbe());
         dispatcher = new DeliveryDispatcher(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher);
         events.afterPublish(dispatcher::wakeUp);
@@ -124,6 +125,7 @@ public final class Herald implements AutoCloseable {
                 .dispatcher(new DispatcherSettings(DispatcherSettings.DEFAULT.batchSize(),
                         DispatcherSettings.DEFAULT.maxInFlight(), DispatcherSettings.DEFAULT.pollInterval(),
                         config.deliveryLease()))
+                .tenantLimits(config.tenantLimits())
                 .build();
     }
 
@@ -213,6 +215,7 @@ public final class Herald implements AutoCloseable {
         private Optional<HeraldConfig.Smtp> smtp = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private DispatcherSettings dispatcher = DispatcherSettings.DEFAULT;
+        private TenantLimits tenantLimits = TenantLimits.DEFAULT;
         private ForSendingHttp httpSender;
         private ForNotifyingOwners ownerNotifier;
 
@@ -266,6 +269,12 @@ public final class Herald implements AutoCloseable {
 
         public Builder dispatcher(DispatcherSettings settings) {
             this.dispatcher = settings;
+            return this;
+        }
+
+        /** What one tenant may ask: webhooks, subscribers per event type, bytes one publish sends. */
+        public Builder tenantLimits(TenantLimits limits) {
+            this.tenantLimits = limits;
             return this;
         }
 

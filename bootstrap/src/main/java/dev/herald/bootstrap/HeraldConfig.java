@@ -1,5 +1,6 @@
 package dev.herald.bootstrap;
 
+import dev.herald.application.service.TenantLimits;
 import dev.herald.domain.RetrySchedule;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,7 +25,8 @@ public record HeraldConfig(
         Duration connectTimeout,
         Duration deliveryTimeout,
         long maxEventBytes,
-        Duration deliveryLease) {
+        Duration deliveryLease,
+        TenantLimits tenantLimits) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/herald";
 
@@ -56,7 +58,15 @@ public record HeraldConfig(
                 s.parsed("HERALD_CONNECT_TIMEOUT", "5s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_DELIVERY_TIMEOUT", "15s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)),
-                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration));
+                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration),
+                new TenantLimits(
+                        s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", Integer.toString(TenantLimits.DEFAULT.webhooks()),
+                                text -> Math.toIntExact(positiveLong(text))),
+                        s.parsed("HERALD_MAX_SUBSCRIBERS_PER_EVENT_TYPE",
+                                Integer.toString(TenantLimits.DEFAULT.subscribersPerEventType()),
+                                text -> Math.toIntExact(positiveLong(text))),
+                        s.parsed("HERALD_MAX_FANOUT_BYTES", Long.toString(TenantLimits.DEFAULT.fanOutBytes()),
+                                HeraldConfig::positiveLong)));
     }
 
     private static int port(String text) {

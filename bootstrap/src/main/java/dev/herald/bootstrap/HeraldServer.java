@@ -4,29 +4,40 @@ import dev.herald.adapter.http.HeraldHttpApi;
 import dev.herald.adapter.http.HttpApiPorts;
 import dev.herald.adapter.http.HttpApiSettings;
 import io.javalin.Javalin;
+import java.util.Optional;
 
 /** The standalone server: Herald behind its HTTP API, delivering while it runs. */
 public final class HeraldServer implements AutoCloseable {
     private final Herald herald;
     private final Javalin app;
+    private final Optional<LocalServerFile> localServerFile;
 
-    private HeraldServer(Herald herald, Javalin app) {
+    private HeraldServer(Herald herald, Javalin app, Optional<LocalServerFile> localServerFile) {
         this.herald = herald;
         this.app = app;
+        this.localServerFile = localServerFile;
     }
 
-    /** Opens the database, starts the HTTP API on the configured port and the delivery workers. */
+    /**
+     * Opens the database, starts the HTTP API on the configured port and the delivery workers. On an H2 file, which
+     * only this process can open, it also tells the CLI how to reach its admin API ({@link LocalServerFile}); the
+     * admin API then runs even without {@code HERALD_ADMIN_KEY}, under a random key only that owner-only file holds.
+     */
     public static HeraldServer start(HeraldConfig config) {
         Herald herald = Herald.fromConfig(config);
         try {
+            Optional<LocalServerFile> localServerFile = LocalServerFile.forDatabase(config.dbUrl());
+            Optional<String> adminKey = config.adminKey()
+                    .or(() -> localServerFile.map(file -> LocalServerFile.newAdminKey()));
             Javalin app = HeraldHttpApi.create(
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health()),
-                    new HttpApiSettings(config.adminKey(), config.maxEventBytes(),
+                    new HttpApiSettings(adminKey, config.maxEventBytes(),
                             HttpApiSettings.DEFAULT_MAX_BODY_BYTES, Herald.VERSION));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
-            return new HeraldServer(herald, app);
+            localServerFile.ifPresent(file -> file.write(new LocalServerFile.Endpoint(app.port(), adminKey.get())));
+            return new HeraldServer(herald, app, localServerFile);
         } catch (RuntimeException e) {
             herald.close();
             throw e;
@@ -44,6 +55,7 @@ public final class HeraldServer implements AutoCloseable {
     /** Stops taking requests, then stops delivering (in-flight sends finish or go back to the queue). */
     @Override
     public void close() {
+        localServerFile.ifPresent(LocalServerFile::delete);
         app.stop();
         herald.close();
     }

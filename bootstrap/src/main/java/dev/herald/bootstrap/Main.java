@@ -5,6 +5,7 @@ import dev.herald.domain.HeraldException;
 import dev.herald.domain.InvalidInputException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -82,6 +83,14 @@ public final class Main {
 
     private static int tenantCommand(HeraldConfig config, String command, String name, PrintStream out,
                                      PrintStream err) {
+        Optional<LocalServerFile.Endpoint> running = LocalServerFile.forDatabase(config.dbUrl())
+                .flatMap(LocalServerFile::read);
+        if (running.isPresent()) {
+            Optional<Integer> answered = RunningServerAdmin.tenantCommand(running.get(), command, name, out, err);
+            if (answered.isPresent()) {
+                return answered.get();
+            } // a killed server's file: nobody answers, so the database is free to open
+        }
         try (Herald herald = Herald.fromConfig(config)) {
             TenantCredentials credentials = command.equals("create")
                     ? herald.tenants().createTenant(name) : herald.tenants().rotateApiKey(name);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One event on its way to one webhook. The body is fixed when the event is created and sent byte for byte on every
- * attempt; the rest records how far it got.
+ * One event on its way to one webhook: which event, and how far it got. Its body ({@link DeliveryBody}) is built
+ * from the event's data on each attempt, the same bytes every time; the data is stored once, with the event.
  */
 public record Delivery(
         DeliveryId id,
@@ -14,7 +14,6 @@ public record Delivery(
         EventId eventId,
         WebhookId webhookId,
         EventType type,
-        String body,
         DeliveryStatus status,
         int attemptCount,
         Instant createdDate,
@@ -28,7 +27,6 @@ public record Delivery(
         Objects.requireNonNull(eventId);
         Objects.requireNonNull(webhookId);
         Objects.requireNonNull(type);
-        Objects.requireNonNull(body);
         Objects.requireNonNull(status);
         Objects.requireNonNull(createdDate);
         Objects.requireNonNull(deliveredDate);
@@ -38,10 +36,9 @@ public record Delivery(
 
     /** A new delivery of {@code event} to {@code webhook}, due at once. */
     public static Delivery of(Event event, WebhookId webhook) {
-        DeliveryId id = DeliveryId.generate();
-        return new Delivery(id, event.tenant(), event.id(), webhook, event.type(),
-                DeliveryBody.render(id, event), DeliveryStatus.PENDING, 0, event.createdDate(), Optional.empty(),
-                Optional.empty(), Optional.of(event.createdDate()));
+        return new Delivery(DeliveryId.generate(), event.tenant(), event.id(), webhook, event.type(),
+                DeliveryStatus.PENDING, 0, event.createdDate(), Optional.empty(), Optional.empty(),
+                Optional.of(event.createdDate()));
     }
 
     /** This delivery after {@code attempt}; {@code next} is when to try again, empty when it is over. */
@@ -49,7 +46,7 @@ public record Delivery(
         DeliveryStatus newStatus = attempt.succeeded() ? DeliveryStatus.DELIVERED
                 : next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
         Optional<Instant> delivered = attempt.succeeded() ? Optional.of(attempt.date()) : deliveredDate;
-        return new Delivery(id, tenant, eventId, webhookId, type, body, newStatus, attempt.number(), createdDate,
+        return new Delivery(id, tenant, eventId, webhookId, type, newStatus, attempt.number(), createdDate,
                 delivered, Optional.of(attempt), attempt.succeeded() ? Optional.empty() : next);
     }
 
@@ -61,12 +58,12 @@ public record Delivery(
         if (attempt.succeeded()) {
             return after(attempt, Optional.empty());
         }
-        return new Delivery(id, tenant, eventId, webhookId, type, body, status, attempt.number(), createdDate,
+        return new Delivery(id, tenant, eventId, webhookId, type, status, attempt.number(), createdDate,
                 deliveredDate, Optional.of(attempt), nextAttemptDate);
     }
 
     public Delivery cancelled() {
-        return new Delivery(id, tenant, eventId, webhookId, type, body, DeliveryStatus.CANCELLED, attemptCount,
+        return new Delivery(id, tenant, eventId, webhookId, type, DeliveryStatus.CANCELLED, attemptCount,
                 createdDate, deliveredDate, lastAttempt, Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package dev.herald.domain;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * An event's payload: the text of one JSON object, exactly as it will appear in the delivery body.
  * Parsing belongs to the adapters; this only guards the shape so the body cannot be broken by it.
@@ -11,5 +13,10 @@ public record EventData(String json) {
             throw InvalidInputException.body("data", "data must be a JSON object", "type_error.dict");
         }
         json = trimmed;
+    }
+
+    /** The data as UTF-8, a new array: convert once per event and share it between its deliveries' bodies. */
+    public byte[] utf8() {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

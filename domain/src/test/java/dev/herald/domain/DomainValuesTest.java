@@ -1,6 +1,7 @@
 package dev.herald.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -59,15 +60,17 @@ class DomainValuesTest {
     }
 
     @Test
-    void theDeliveryBodyCarriesTheDataVerbatimAndItCanBeReadBack() {
+    void theDeliveryBodyCarriesTheDataVerbatimAndSharesItsBytes() {
         Event event = new Event(EventId.generate(), new TenantId("acme"), EventType.PATIENT_CREATED,
                 new EventData("{\"a\":\",\\\"createdDate\\\":\"}"), Instant.parse("2026-11-27T05:31:56.123Z"),
                 Optional.empty(), "f", 1);
-        DeliveryId id = DeliveryId.generate();
-        String body = DeliveryBody.render(id, event);
-        assertEquals("{\"id\":\"" + id.value() + "\",\"type\":\"PATIENT_CREATED\",\"data\":"
+        Delivery delivery = Delivery.of(event, WebhookId.generate());
+        byte[] data = event.data().utf8();
+        DeliveryBody body = DeliveryBody.of(delivery, data);
+        assertEquals("{\"id\":\"" + delivery.id().value() + "\",\"type\":\"PATIENT_CREATED\",\"data\":"
                 + event.data().json() + ",\"createdDate\":\"2026-11-27T05:31:56.123Z\",\"alertId\":\""
-                + event.id().value() + "\"}", body);
-        assertEquals(event.data().json(), DeliveryBody.data(body));
+                + event.id().value() + "\"}", body.text());
+        assertEquals(body.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, body.length());
+        assertSame(data, body.parts().get(1), "the event's data is shared, not copied per delivery");
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SignaturesTest {
     private static final WebhookSecret SECRET = new WebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-    private static final String BODY = "{\"test\": 2432232314}";
+    private static final DeliveryBody BODY = DeliveryBody.ofText("{\"test\": 2432232314}");
 
     @Test
     void standardWebhooksMatchesThePublishedTestVector() {

@@ -30,7 +30,7 @@ record DeliveryAttemptSummary(
         return new DeliveryAttemptSummary(
                 delivery.id().value(),
                 delivery.type().name(),
-                Json.parseStored(view.dataJson()),
+                Json.parseStored(view.data().json()),
                 ApiTime.of(delivery.createdDate()),
                 delivery.eventId().value(),
                 ApiTime.of(delivery.deliveredDate()),

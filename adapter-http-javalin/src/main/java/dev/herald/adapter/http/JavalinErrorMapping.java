@@ -2,6 +2,8 @@ package dev.herald.adapter.http;
 
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.LimitExceededException;
+import dev.herald.domain.LimitExceededException.Limit;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.UnauthorizedException;
 import io.javalin.config.JavalinConfig;
@@ -28,6 +30,9 @@ final class JavalinErrorMapping {
         answerWithMessage(routes, ConflictException.class, 409);
         answerWithMessage(routes, UnauthorizedException.class, 401);
         answerWithMessage(routes, BodyTooLargeException.class, 413);
+        // A limit of what one publish may send is about the request's size; the others about what exists.
+        routes.exception(LimitExceededException.class, (e, ctx) -> Json.respond(ctx,
+                e.limit() == Limit.EVENT_BYTES_TIMES_SUBSCRIBERS ? 413 : 409, new ErrorBody(e.getMessage())));
         // Javalin's own answers: unknown route (404), wrong method (405) and the like, with the standard reason.
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), new ErrorBody(HttpStatus.forStatus(e.getStatus()).getMessage())));

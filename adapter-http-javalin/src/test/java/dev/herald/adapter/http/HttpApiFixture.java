@@ -18,6 +18,7 @@ import dev.herald.application.service.EventPublishing;
 import dev.herald.application.service.HealthCheck;
 import dev.herald.application.service.OwnerNotification;
 import dev.herald.application.service.TenantAdministration;
+import dev.herald.application.service.TenantLimits;
 import dev.herald.application.service.WebhookManagement;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.SecretGenerator;
@@ -56,8 +57,8 @@ final class HttpApiFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore();
-    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
     final InMemoryEventStore eventStore = new InMemoryEventStore();
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore);
     final InMemoryDatabaseProbe database = new InMemoryDatabaseProbe();
     final AtomicInteger receiverStatus = new AtomicInteger(200);
     final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
@@ -72,14 +73,15 @@ final class HttpApiFixture implements AutoCloseable {
         InMemoryTransactions transactions = new InMemoryTransactions();
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
-        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, RetrySchedule.DEFAULT,
+        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, RetrySchedule.DEFAULT,
                 "Herald/test", new Random(1));
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
                 OwnerNotification.DEFAULT_WINDOW, Runnable::run);
         HttpApiPorts ports = new HttpApiPorts(
-                new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator()),
-                new EventPublishing(webhookStore, eventStore, queue, transactions, clock),
-                new DeliveryInspection(webhookStore, queue, attempts, notification),
+                new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator(),
+                        TenantLimits.DEFAULT),
+                new EventPublishing(webhookStore, eventStore, queue, transactions, clock, TenantLimits.DEFAULT),
+                new DeliveryInspection(webhookStore, eventStore, queue, attempts, notification),
                 tenants,
                 tenants,
                 new HealthCheck(database));

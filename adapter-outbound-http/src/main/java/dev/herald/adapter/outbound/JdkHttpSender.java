@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
@@ -122,7 +121,7 @@ public final class JdkHttpSender implements ForSendingHttp {
     private CompletableFuture<HttpResponse<String>> send(PinnedTarget target, OutboundRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target.connectUri())
                 .timeout(settings.requestTimeout())
-                .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(request.body().parts())); // shared parts, never joined
         request.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Host")) {
                 builder.header(name, value);

@@ -3,6 +3,7 @@ package dev.herald.adapter.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.domain.DeliveryBody;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
 
@@ -236,7 +237,7 @@ class JdkHttpSenderTest {
     }
 
     static OutboundRequest request(String url) {
-        return new OutboundRequest(URI.create(url), HEADERS, "{\"id\":\"msg_1\"}");
+        return new OutboundRequest(URI.create(url), HEADERS, DeliveryBody.ofText("{\"id\":\"msg_1\"}"));
     }
 
     private void awaitRelease() throws IOException {

@@ -16,15 +16,15 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** How deliveries and attempts map to rows of {@code deliveries} and {@code attempts}. */
 final class DeliveryRows {
-    static final String DELIVERY_COLUMNS = "id, tenant, event_id, webhook_id, event_type, body, status,"
+    static final String DELIVERY_COLUMNS = "id, tenant, event_id, webhook_id, event_type, status,"
             + " attempt_count, created_date, delivered_date, next_attempt_date, last_attempt_number, last_attempt_date,"
             + " last_attempt_status, last_attempt_error, last_attempt_duration_ms, last_attempt_response_body";
 
     static final String INSERT_DELIVERY = "INSERT INTO deliveries (" + DELIVERY_COLUMNS + ") VALUES (:id, :tenant,"
-            + " :eventId, :webhookId, :type, :body, :status, :attemptCount, :created, :delivered, :next,"
+            + " :eventId, :webhookId, :type, :status, :attemptCount, :created, :delivered, :next,"
             + " :lastNumber, :lastDate, :lastStatus, :lastError, :lastDurationMs, :lastResponseBody)";
 
-    /** The outcome of an attempt; the fixed fields (tenant, event, body…) never change. */
+    /** The outcome of an attempt; the fixed fields (tenant, event, webhook…) never change. */
     static final String UPDATE_DELIVERY = """
             UPDATE deliveries SET status = :status, attempt_count = :attemptCount, delivered_date = :delivered,
                 next_attempt_date = :next, last_attempt_number = :lastNumber, last_attempt_date = :lastDate,
@@ -51,7 +51,6 @@ final class DeliveryRows {
                 .bind("eventId", d.eventId().value())
                 .bind("webhookId", d.webhookId().value())
                 .bind("type", d.type().name())
-                .bind("body", d.body())
                 .bind("status", d.status().name())
                 .bind("attemptCount", d.attemptCount())
                 .bind("created", SqlTime.of(d.createdDate()))
@@ -89,7 +88,6 @@ final class DeliveryRows {
                 new EventId(rs.getString("event_id")),
                 new WebhookId(rs.getString("webhook_id")),
                 EventType.valueOf(rs.getString("event_type")),
-                rs.getString("body"),
                 DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempt_count"),
                 SqlTime.read(rs, "created_date"),

@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * Adds to an H2 URL the settings Herald's SQL relies on, unless the URL sets them: PostgreSQL mode with lower-case
  * names (the schema is written in PostgreSQL's dialect), NULLs sorting high as in PostgreSQL, for in-memory
- * databases a life as long as the JVM's (a pool may briefly hold no connection, which would drop the database), and
- * for files shared access by a second process and commits written at once (durable when the process is killed).
+ * databases a life as long as the JVM's (a pool may briefly hold no connection, which would drop the database), no
+ * closing by H2's shutdown hook (Herald closes it, in order), and for files commits written at once (durable when the
+ * process is killed). A file is opened by one process only: H2's AUTO_SERVER would open a TCP port to it (and cannot be
+ * combined with closing the database in order), so the CLI reaches a running server through its admin API.
  */
 final class H2Urls {
     private H2Urls() {
@@ -18,10 +20,7 @@ final class H2Urls {
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
-    /**
-     * A database in a file (not in memory, not over TCP): one server delivers from it; other processes (the CLI) may
-     * open it alongside, but must not deliver.
-     */
+    /** A database in a file (not in memory, not over TCP): one process opens it, and delivers from it. */
     static boolean isH2File(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:h2:file:")
                 || isH2(jdbcUrl) && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
@@ -39,8 +38,12 @@ final class H2Urls {
         if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
             wanted.put("DB_CLOSE_DELAY", "-1");
         }
+        if (!jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:")) {
+            // Herald closes the database itself, after its workers stopped and recorded what they could; H2's own
+            // JVM shutdown hook would close it under them on SIGTERM.
+            wanted.put("DB_CLOSE_ON_EXIT", "FALSE");
+        }
         if (isH2File(jdbcUrl)) {
-            wanted.put("AUTO_SERVER", "TRUE"); // a second process (the CLI) can open the file the server has open
             // H2 otherwise writes commits out up to 500 ms later: a killed process would lose accepted events.
             wanted.put("WRITE_DELAY", "0");
         }

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -68,9 +70,9 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     @Override
-    public List<Claim> claim(Instant now, int max, Duration lease) {
+    public List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease) {
         return scope.inTransaction(h -> {
-            List<String> ids = lockDueRows(h, now, max);
+            List<String> ids = withinDataBytes(h, lockDueRows(h, now, max), maxDataBytes);
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -85,6 +87,37 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             Map<String, Delivery> deliveries = load(h, ids);
             return ids.stream().map(id -> new Claim(deliveries.get(id), token)).toList();
         });
+    }
+
+    /**
+     * The first of the locked ids (in due order) whose events' data, each event counted once, stays within
+     * {@code maxDataBytes}; at least one. The rows left out stay due, unleased, for the next claim.
+     */
+    private static List<String> withinDataBytes(Handle h, List<String> ids, long maxDataBytes) {
+        if (ids.size() < 2) {
+            return ids;
+        }
+        Map<String, Map.Entry<String, Long>> eventSizes = new HashMap<>();
+        h.createQuery("SELECT d.id, d.event_id, LENGTH(e.data_json) AS data_length FROM deliveries d"
+                        + " JOIN events e ON e.id = d.event_id WHERE d.id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"),
+                        Map.entry(rs.getString("event_id"), rs.getLong("data_length"))))
+                .forEach(row -> eventSizes.put(row.getKey(), row.getValue()));
+        Set<String> counted = new HashSet<>();
+        long bytes = 0;
+        List<String> kept = new ArrayList<>();
+        for (String id : ids) {
+            Map.Entry<String, Long> event = eventSizes.get(id);
+            if (event != null && counted.add(event.getKey())) {
+                bytes += event.getValue();
+                if (bytes > maxDataBytes && !kept.isEmpty()) {
+                    break;
+                }
+            }
+            kept.add(id);
+        }
+        return kept;
     }
 
     /**

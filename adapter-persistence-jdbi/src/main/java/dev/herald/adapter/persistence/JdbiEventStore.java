@@ -8,6 +8,9 @@ import dev.herald.domain.EventId;
 import dev.herald.domain.EventType;
 import dev.herald.domain.IdempotencyKey;
 import dev.herald.domain.TenantId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Published events in {@code events}; the unique index on (tenant, idempotency_key) settles races. */
@@ -51,5 +54,19 @@ public final class JdbiEventStore implements ForStoringEvents {
                         SqlTime.read(rs, "created_date"), Optional.of(key), rs.getString("fingerprint"),
                         rs.getInt("delivery_count")))
                 .findOne());
+    }
+
+    @Override
+    public Map<EventId, EventData> data(Collection<EventId> ids) {
+        Map<EventId, EventData> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        scope.inTransaction(h -> h.createQuery("SELECT id, data_json FROM events WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(EventId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(new EventId(rs.getString("id")), new EventData(rs.getString("data_json"))))
+                .list())
+                .forEach(row -> found.put(row.getKey(), row.getValue()));
+        return found;
     }
 }

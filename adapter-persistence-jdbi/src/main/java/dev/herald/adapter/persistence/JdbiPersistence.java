@@ -2,12 +2,14 @@ package dev.herald.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,15 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiNoticeThrottle noticeThrottle;
     private final JdbiDatabaseProbe databaseProbe;
     private final boolean singleNodeFile;
+    private final Optional<H2FileCompaction> compaction;
 
     private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.ownedPool = ownedPool;
         migrate(dataSource);
         this.singleNodeFile = H2Urls.isH2File(databaseUrl(dataSource));
         this.jdbi = Jdbi.create(dataSource);
+        // A failed statement's message must not carry its bound values: they include tenants' event data.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         TransactionScope scope = new TransactionScope(jdbi);
         this.transactions = new JdbiTransactions(scope);
         this.tenants = new JdbiTenantStore(scope);
@@ -47,6 +52,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.deliveries = new JdbiDeliveryQueue(scope, SqlDialect.of(dataSource));
         this.noticeThrottle = new JdbiNoticeThrottle(scope);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
+        this.compaction = singleNodeFile ? Optional.of(H2FileCompaction.start(dataSource)) : Optional.empty();
     }
 
     /**
@@ -54,6 +60,8 @@ public final class JdbiPersistence implements AutoCloseable {
      * Herald's SQL needs (PostgreSQL mode, lower-case names) unless they set them.
      */
     public static JdbiPersistence connect(String jdbcUrl, String user, String password) {
+        Optional<Path> h2File = H2FilePermissions.databasePath(jdbcUrl);
+        h2File.ifPresent(H2FilePermissions::prepareDirectory);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(H2Urls.withHeraldSettings(jdbcUrl));
         config.setUsername(user == null || user.isEmpty() ? null : user);
@@ -62,7 +70,9 @@ public final class JdbiPersistence implements AutoCloseable {
         config.setConnectionTimeout(5_000); // the health check must not hang for Hikari's default 30 s
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new JdbiPersistence(pool, Optional.of(pool));
+            JdbiPersistence persistence = new JdbiPersistence(pool, Optional.of(pool));
+            h2File.ifPresent(H2FilePermissions::protectFiles);
+            return persistence;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -144,6 +154,7 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Closes the pool if Herald made it; a host's data source is left alone. */
     @Override
     public void close() {
+        compaction.ifPresent(H2FileCompaction::close);
         ownedPool.ifPresent(HikariDataSource::close);
     }
 }

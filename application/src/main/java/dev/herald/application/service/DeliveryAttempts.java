@@ -3,10 +3,13 @@ package dev.herald.application.service;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
+import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
+import dev.herald.domain.DeliveryBody;
 import dev.herald.domain.DeliveryStatus;
+import dev.herald.domain.EventId;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.Signatures;
 import dev.herald.domain.TenantId;
@@ -28,15 +31,17 @@ public final class DeliveryAttempts {
     private static final int GONE = 410;
 
     private final ForStoringWebhooks webhooks;
+    private final ForStoringEvents events;
     private final ForSendingHttp http;
     private final Clock clock;
     private final RetrySchedule schedule;
     private final String userAgent;
     private final RandomGenerator random;
 
-    public DeliveryAttempts(ForStoringWebhooks webhooks, ForSendingHttp http, Clock clock, RetrySchedule schedule,
-                            String userAgent, RandomGenerator random) {
+    public DeliveryAttempts(ForStoringWebhooks webhooks, ForStoringEvents events, ForSendingHttp http, Clock clock,
+                            RetrySchedule schedule, String userAgent, RandomGenerator random) {
         this.webhooks = webhooks;
+        this.events = events;
         this.http = http;
         this.clock = clock;
         this.schedule = schedule;
@@ -53,14 +58,25 @@ public final class DeliveryAttempts {
 
     /**
      * Sends the next attempt of each claimed delivery; retries are scheduled from the schedule. Each webhook is looked
-     * up once for the whole batch (a batch usually holds many deliveries to few webhooks).
+     * up, and each event's data read and encoded, once for the whole batch (a batch usually holds many deliveries to
+     * few webhooks, and a wide fan-out many deliveries of one event: its data is then held once, not per delivery).
      */
     public List<CompletableFuture<Outcome>> scheduled(List<Delivery> deliveries) {
         Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
+        Map<EventId, byte[]> data = sharedData(deliveries);
         return deliveries.stream()
-                .map(delivery -> send(delivery, found.computeIfAbsent(new WebhookKey(delivery), k -> liveWebhook(delivery)),
+                .map(delivery -> send(delivery, data.get(delivery.eventId()),
+                        found.computeIfAbsent(new WebhookKey(delivery), k -> liveWebhook(delivery)),
                         (attempt, result) -> delivery.after(attempt, nextAttempt(attempt, result))))
                 .toList();
+    }
+
+    /** The data of the deliveries' events as UTF-8, one array per event. */
+    private Map<EventId, byte[]> sharedData(List<Delivery> deliveries) {
+        Map<EventId, byte[]> data = new HashMap<>();
+        events.data(deliveries.stream().map(Delivery::eventId).distinct().toList())
+                .forEach((event, eventData) -> data.put(event, eventData.utf8()));
+        return data;
     }
 
     private record WebhookKey(TenantId tenant, WebhookId webhook) {
@@ -74,21 +90,26 @@ public final class DeliveryAttempts {
      * schedule's number of attempts.
      */
     public CompletableFuture<Outcome> manual(Delivery delivery) {
-        return send(delivery, liveWebhook(delivery), (attempt, result) -> delivery.afterManual(attempt));
+        return send(delivery, sharedData(List.of(delivery)).get(delivery.eventId()), liveWebhook(delivery),
+                (attempt, result) -> delivery.afterManual(attempt));
     }
 
     private Optional<Webhook> liveWebhook(Delivery delivery) {
         return webhooks.find(delivery.tenant(), delivery.webhookId()).filter(Webhook::isLive);
     }
 
-    private CompletableFuture<Outcome> send(Delivery delivery, Optional<Webhook> webhook,
+    private CompletableFuture<Outcome> send(Delivery delivery, byte[] data, Optional<Webhook> webhook,
                                             BiFunction<Attempt, HttpResult, Delivery> next) {
+        if (data == null) {
+            // The event is gone (deleted by hand): there is nothing to send, now or later.
+            return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));
+        }
         if (webhook.isEmpty()) {
             // Archived while queued: nothing to send to.
             return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));
         }
         Instant started = Now.of(clock);
-        return http.post(request(webhook.get(), delivery, started))
+        return http.post(request(webhook.get(), DeliveryBody.of(delivery, data), delivery, started))
                 .thenApply(result -> {
                     Attempt attempt = new Attempt(delivery.attemptCount() + 1, started, result.status(),
                             result.error(), result.durationMs(), result.responseBody());
@@ -96,18 +117,18 @@ public final class DeliveryAttempts {
                 });
     }
 
-    private OutboundRequest request(Webhook webhook, Delivery delivery, Instant now) {
+    private OutboundRequest request(Webhook webhook, DeliveryBody body, Delivery delivery, Instant now) {
         long timestamp = now.getEpochSecond();
         String messageId = delivery.id().value();
         return new OutboundRequest(webhook.url().uri(), Map.of(
                 "Content-Type", "application/json",
                 "User-Agent", userAgent,
-                "Decoda-Signature", Signatures.decoda(webhook.secret(), delivery.body()),
+                "Decoda-Signature", Signatures.decoda(webhook.secret(), body),
                 "webhook-id", messageId,
                 "webhook-timestamp", Long.toString(timestamp),
                 "webhook-signature", Signatures.standardWebhooks(webhook.signingSecrets(now), messageId, timestamp,
-                        delivery.body())),
-                delivery.body());
+                        body)),
+                body);
     }
 
     private Optional<Instant> nextAttempt(Attempt attempt, HttpResult result) {

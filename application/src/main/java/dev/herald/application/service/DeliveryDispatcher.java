@@ -28,6 +28,11 @@ public final class DeliveryDispatcher {
      * and completions (a transaction and a database commit each) into a few large ones. Never waited when idle.
      */
     private static final long GATHER_MILLIS = 5;
+    /**
+     * A claim stops before its events' data passes this (each event counted once, at least one delivery), so a batch
+     * of large events cannot exhaust the heap; a wide fan-out of one event shares one copy of its data.
+     */
+    static final long BATCH_DATA_BYTES = 4L << 20;
 
     private final ForQueueingDeliveries queue;
     private final DeliveryAttempts attempts;
@@ -110,7 +115,7 @@ public final class DeliveryDispatcher {
      * For tests and tools that drive the queue step by step (with a fake clock) instead of starting threads.
      */
     public int dispatchOnce() {
-        List<Claim> claims = queue.claim(clock.instant(), settings.batchSize(), settings.lease());
+        List<Claim> claims = queue.claim(clock.instant(), settings.batchSize(), BATCH_DATA_BYTES, settings.lease());
         List<CompletableFuture<DeliveryAttempts.Outcome>> sends =
                 attempts.scheduled(claims.stream().map(Claim::delivery).toList());
         List<Finished> done = new ArrayList<>();
@@ -139,8 +144,8 @@ public final class DeliveryDispatcher {
     private int claimAndSend(int slots) {
         List<Claim> claims;
         try {
-            claims = queue.claim(clock.instant(), slots, settings.lease());
-        } catch (RuntimeException e) {
+            claims = queue.claim(clock.instant(), slots, BATCH_DATA_BYTES, settings.lease());
+        } catch (RuntimeException | OutOfMemoryError e) {
             sendSlots.release(slots);
             LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
             return 0;
@@ -150,7 +155,7 @@ public final class DeliveryDispatcher {
         List<CompletableFuture<DeliveryAttempts.Outcome>> sends;
         try {
             sends = attempts.scheduled(claims.stream().map(Claim::delivery).toList());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             giveBack(claims, e);
             return claims.size();
         }
@@ -232,14 +237,44 @@ public final class DeliveryDispatcher {
 
     private void recordInFlight(List<Finished> batch) {
         try {
-            record(batch);
-        } catch (RuntimeException e) {
-            // The leases stay on these rows, so they are claimed again when they expire: sent twice, never lost.
-            LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed", e);
+            recordIsolated(batch);
         } finally {
             batch.forEach(f -> inFlight.remove(f.claim()));
             sendSlots.release(batch.size());
         }
+    }
+
+    /**
+     * Records a batch; if that fails, each outcome alone, so one that cannot be recorded does not hold back the rest.
+     * What still fails keeps its lease and is claimed again when the lease ends: sent twice, never lost. Logged by id
+     * only: the tenant's data never reaches the log.
+     */
+    private void recordIsolated(List<Finished> batch) {
+        try {
+            record(batch);
+            return;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (batch.size() == 1) {
+                logUnrecorded(batch.get(0), e);
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed ("
+                    + e.getClass().getSimpleName() + "); recording them one by one");
+        }
+        for (Finished one : batch) {
+            try {
+                record(List.of(one));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                logUnrecorded(one, e);
+            }
+        }
+    }
+
+    private static void logUnrecorded(Finished finished, Throwable cause) {
+        var delivery = finished.outcome().delivery();
+        LOG.log(System.Logger.Level.WARNING, "recording the outcome of delivery " + delivery.id().value()
+                + " (tenant " + delivery.tenant().value() + ", webhook " + delivery.webhookId().value()
+                + ") failed; it is sent again when its lease ends", cause);
     }
 
     private void record(List<Finished> batch) {

@@ -3,9 +3,13 @@ package dev.herald.application.service;
 import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EventData;
+import dev.herald.domain.EventId;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
@@ -15,13 +19,15 @@ import java.util.Map;
 /** The delivery log and manual re-sends (API.md §6). */
 public final class DeliveryInspection implements ForInspectingDeliveries {
     private final ForStoringWebhooks webhooks;
+    private final ForStoringEvents events;
     private final ForQueueingDeliveries queue;
     private final DeliveryAttempts attempts;
     private final OwnerNotification notification;
 
-    public DeliveryInspection(ForStoringWebhooks webhooks, ForQueueingDeliveries queue, DeliveryAttempts attempts,
-                              OwnerNotification notification) {
+    public DeliveryInspection(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
+                              DeliveryAttempts attempts, OwnerNotification notification) {
         this.webhooks = webhooks;
+        this.events = events;
         this.queue = queue;
         this.attempts = attempts;
         this.notification = notification;
@@ -29,19 +35,14 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
 
     @Override
     public DeliveryView get(TenantId tenant, DeliveryId id) {
-        return view(find(tenant, id));
+        return views(List.of(find(tenant, id))).get(0);
     }
 
     @Override
     public List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
         // Archived webhooks count: their history stays readable. Another tenant's is not found.
         webhooks.find(tenant, webhook).orElseThrow(NotFoundException::webhook);
-        List<Delivery> deliveries = queue.list(tenant, webhook, query);
-        Map<DeliveryId, List<dev.herald.domain.Attempt>> attemptsById =
-                queue.attempts(deliveries.stream().map(Delivery::id).toList());
-        return deliveries.stream()
-                .map(d -> new DeliveryView(d, attemptsById.getOrDefault(d.id(), List.of())))
-                .toList();
+        return views(queue.list(tenant, webhook, query));
     }
 
     @Override
@@ -54,14 +55,19 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
         if (notifyFailure && !outcome.attempt().get().succeeded()) {
             notification.failedOnRequest(outcome.webhook().orElseThrow(), outcome.delivery());
         }
-        return view(outcome.delivery());
+        return views(List.of(outcome.delivery())).get(0);
     }
 
     private Delivery find(TenantId tenant, DeliveryId id) {
         return queue.find(tenant, id).orElseThrow(NotFoundException::delivery);
     }
 
-    private DeliveryView view(Delivery delivery) {
-        return new DeliveryView(delivery, queue.attempts(List.of(delivery.id())).getOrDefault(delivery.id(), List.of()));
+    /** Views with their attempts and data; each event's data is read once, however many of its deliveries are listed. */
+    private List<DeliveryView> views(List<Delivery> deliveries) {
+        Map<DeliveryId, List<Attempt>> attemptsById = queue.attempts(deliveries.stream().map(Delivery::id).toList());
+        Map<EventId, EventData> data = events.data(deliveries.stream().map(Delivery::eventId).distinct().toList());
+        return deliveries.stream()
+                .map(d -> new DeliveryView(d, data.get(d.eventId()), attemptsById.getOrDefault(d.id(), List.of())))
+                .toList();
     }
 }

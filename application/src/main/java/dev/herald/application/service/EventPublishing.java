@@ -26,15 +26,17 @@ public final class EventPublishing implements ForPublishingEvents {
     private final ForQueueingDeliveries queue;
     private final ForRunningTransactions transactions;
     private final Clock clock;
+    private final TenantLimits limits;
     private volatile Runnable afterPublish = () -> { };
 
     public EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
-                           ForRunningTransactions transactions, Clock clock) {
+                           ForRunningTransactions transactions, Clock clock, TenantLimits limits) {
         this.webhooks = webhooks;
         this.events = events;
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Called after each publish, e.g. to wake the dispatcher instead of letting it wait for its next poll. */
@@ -72,6 +74,7 @@ public final class EventPublishing implements ForPublishingEvents {
     private PublishedEvent store(TenantId tenant, EventType type, EventData data, Optional<IdempotencyKey> key,
                                  String fingerprint) {
         List<Webhook> subscribers = webhooks.liveSubscribers(tenant, type);
+        limits.checkFanOut(type.name(), data.utf8().length, subscribers.size());
         Event event = new Event(EventId.generate(), tenant, type, data, Now.of(clock), key, fingerprint,
                 subscribers.size());
         events.insert(event);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The webhook use cases of API.md §4. */
 public final class WebhookManagement implements ForManagingWebhooks {
@@ -29,16 +30,18 @@ public final class WebhookManagement implements ForManagingWebhooks {
     private final Clock clock;
     private final UrlPolicy urlPolicy;
     private final SecretGenerator secrets;
+    private final TenantLimits limits;
 
     public WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
                              ForRunningTransactions transactions, Clock clock, UrlPolicy urlPolicy,
-                             SecretGenerator secrets) {
+                             SecretGenerator secrets, TenantLimits limits) {
         this.webhooks = webhooks;
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
         this.urlPolicy = urlPolicy;
         this.secrets = secrets;
+        this.limits = limits;
     }
 
     @Override
@@ -50,8 +53,12 @@ public final class WebhookManagement implements ForManagingWebhooks {
         Optional<EmailAddress> email = validation.check(() -> email(command.notificationEmail()));
         validation.throwIfInvalid();
         Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock));
-        webhooks.insert(webhook);
-        return webhook;
+        return transactions.inTransaction(() -> {
+            limits.checkWebhookCount(webhooks.list(tenant, false).size());
+            checkNewSubscriptions(tenant, subscription, Set.of());
+            webhooks.insert(webhook);
+            return webhook;
+        });
     }
 
     @Override
@@ -70,6 +77,9 @@ public final class WebhookManagement implements ForManagingWebhooks {
         validation.throwIfInvalid();
         return transactions.inTransaction(() -> {
             Webhook current = live(tenant, id);
+            if (subscription != null) {
+                checkNewSubscriptions(tenant, subscription, current.subscription().eventTypes());
+            }
             Webhook updated = current.withChanges(
                     url == null ? current.url() : url,
                     subscription == null ? current.subscription() : subscription,
@@ -101,6 +111,15 @@ public final class WebhookManagement implements ForManagingWebhooks {
             webhooks.update(rotated);
             return rotated;
         });
+    }
+
+    /** Each event type {@code wanted} adds to {@code had} gains a subscriber: within the limit of its fan-out? */
+    private void checkNewSubscriptions(TenantId tenant, Subscription wanted, Set<EventType> had) {
+        for (EventType type : wanted.eventTypes()) {
+            if (!had.contains(type)) {
+                limits.checkNewSubscriber(type.name(), webhooks.liveSubscribers(tenant, type).size());
+            }
+        }
     }
 
     private Webhook live(TenantId tenant, WebhookId id) {

@@ -29,6 +29,8 @@ public final class ContractFixtures {
     public static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     public static final TenantId ACME = new TenantId("acme");
     public static final TenantId GLOBEX = new TenantId("globex");
+    /** A claim's byte bound that never cuts it short. */
+    public static final long ANY_SIZE = Long.MAX_VALUE;
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     private ContractFixtures() {

@@ -1,5 +1,6 @@
 package dev.herald.application.contract;
 
+import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.ACME;
 import static dev.herald.application.contract.ContractFixtures.GLOBEX;
 import static dev.herald.application.contract.ContractFixtures.answered;
@@ -92,7 +93,7 @@ public abstract class DeliveryQueueContract {
     }
 
     private Claim claimOnly(Instant now) {
-        List<Claim> claims = queue.claim(now, 10, LEASE);
+        List<Claim> claims = queue.claim(now, 10, ANY_SIZE, LEASE);
         assertEquals(1, claims.size(), "claims at " + now);
         return claims.get(0);
     }
@@ -145,9 +146,9 @@ public abstract class DeliveryQueueContract {
         Delivery middle = enqueued(minutes(1));
         enqueued(minutes(10));
 
-        assertEquals(List.of(earliest.id(), middle.id()), claimedIds(queue.claim(minutes(5), 2, LEASE)));
-        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 2, LEASE)));
-        assertEquals(List.of(), queue.claim(minutes(5), 2, LEASE));
+        assertEquals(List.of(earliest.id(), middle.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE)));
+        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE)));
+        assertEquals(List.of(), queue.claim(minutes(5), 2, ANY_SIZE, LEASE));
     }
 
     @Test
@@ -162,7 +163,7 @@ public abstract class DeliveryQueueContract {
     void aLeasedDeliveryIsNotClaimedAgainUntilTheLeaseExpires() {
         enqueued(minutes(0));
         Claim first = claimOnly(minutes(0));
-        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE).minusMillis(1), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE).minusMillis(1), 10, ANY_SIZE, LEASE));
 
         Claim again = claimOnly(minutes(0).plus(LEASE));
         assertEquals(first.delivery().id(), again.delivery().id());
@@ -176,7 +177,7 @@ public abstract class DeliveryQueueContract {
         List<List<DeliveryId>> perWorker = concurrently(6, () -> {
             List<DeliveryId> mine = new ArrayList<>();
             List<Claim> batch;
-            while (!(batch = queue.claim(minutes(1), 7, Duration.ofHours(1))).isEmpty()) {
+            while (!(batch = queue.claim(minutes(1), 7, ANY_SIZE, Duration.ofHours(1))).isEmpty()) {
                 mine.addAll(claimedIds(batch));
             }
             return mine;
@@ -184,6 +185,30 @@ public abstract class DeliveryQueueContract {
         List<DeliveryId> all = perWorker.stream().flatMap(List::stream).toList();
         assertEquals(total, all.size(), "every delivery claimed exactly once");
         assertEquals(total, new HashSet<>(all).size(), "no delivery claimed twice");
+    }
+
+    @Test
+    void aClaimStopsBeforeItsEventsDataPassesTheByteBoundCountingEachEventOnce() {
+        Event wide = event(ACME, EventType.PATIENT_CREATED, minutes(0));
+        events.insert(wide);
+        List<Delivery> fanOut = List.of(Delivery.of(wide, hook.id()), Delivery.of(wide, newWebhook(ACME).id()),
+                Delivery.of(wide, newWebhook(ACME).id()));
+        queue.enqueue(fanOut);
+        Delivery later = enqueued(minutes(1));
+        long oneEvent = wide.data().json().length();
+
+        assertEquals(Set.copyOf(ids(fanOut)), Set.copyOf(claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE))),
+                "the fan-out of one event fits, its data counted once");
+        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE)),
+                "the rest stayed due");
+    }
+
+    @Test
+    void aClaimTakesOneDeliveryEvenWhenItsEventAloneIsOverTheByteBound() {
+        Delivery first = enqueued(minutes(0));
+        Delivery second = enqueued(minutes(1));
+        assertEquals(List.of(first.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE)));
+        assertEquals(List.of(second.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE)));
     }
 
     // ---- Completing ----
@@ -197,7 +222,7 @@ public abstract class DeliveryQueueContract {
 
         assertEquals(updated, stored(delivery));
         assertEquals(List.of(attempt), queue.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(5).minusMillis(1), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(5).minusMillis(1), 10, ANY_SIZE, LEASE));
         assertEquals(updated, claimOnly(minutes(5)).delivery());
     }
 
@@ -212,7 +237,7 @@ public abstract class DeliveryQueueContract {
         assertEquals(DeliveryStatus.DELIVERED, stored(delivery).status());
         assertEquals(updated, stored(delivery));
         assertEquals(List.of(attempt), queue.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(60 * 24 * 365), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60 * 24 * 365), 10, ANY_SIZE, LEASE));
     }
 
     @Test
@@ -223,7 +248,7 @@ public abstract class DeliveryQueueContract {
         queue.complete(List.of(new Completion(claim, delivery.after(attempt, Optional.empty()),
                 Optional.of(attempt))));
         assertEquals(DeliveryStatus.FAILED, stored(delivery).status());
-        assertEquals(List.of(), queue.claim(minutes(60), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
     }
 
     @Test
@@ -248,7 +273,7 @@ public abstract class DeliveryQueueContract {
     void completesABatchOfClaims() {
         Delivery succeeded = enqueued(minutes(0));
         Delivery retried = enqueued(minutes(0).plusMillis(1));
-        List<Claim> claims = queue.claim(minutes(1), 10, LEASE);
+        List<Claim> claims = queue.claim(minutes(1), 10, ANY_SIZE, LEASE);
         Attempt ok = answered(1, minutes(1), 200);
         Attempt failed = answered(1, minutes(1), 500);
         queue.complete(List.of(
@@ -257,7 +282,7 @@ public abstract class DeliveryQueueContract {
 
         assertEquals(DeliveryStatus.DELIVERED, stored(succeeded).status());
         assertEquals(DeliveryStatus.PENDING, stored(retried).status());
-        assertEquals(List.of(retried.id()), claimedIds(queue.claim(minutes(2), 10, LEASE)));
+        assertEquals(List.of(retried.id()), claimedIds(queue.claim(minutes(2), 10, ANY_SIZE, LEASE)));
     }
 
     @Test
@@ -267,13 +292,13 @@ public abstract class DeliveryQueueContract {
         queue.complete(List.of(new Completion(claim, delivery.cancelled(), Optional.empty())));
         assertEquals(delivery.cancelled(), stored(delivery));
         assertEquals(List.of(), queue.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(60), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
     }
 
     @Test
     void aReleasedClaimIsDueAtOnce() {
         Delivery delivery = enqueued(minutes(0));
-        Claim claim = queue.claim(minutes(1), 10, Duration.ofHours(1)).get(0);
+        Claim claim = queue.claim(minutes(1), 10, ANY_SIZE, Duration.ofHours(1)).get(0);
         queue.release(List.of(claim));
         assertEquals(delivery, claimOnly(minutes(1)).delivery());
     }
@@ -284,7 +309,7 @@ public abstract class DeliveryQueueContract {
         Claim stale = claimOnly(minutes(0));
         claimOnly(minutes(0).plus(LEASE));
         queue.release(List.of(stale));
-        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE), 10, ANY_SIZE, LEASE));
     }
 
     @Test
@@ -294,7 +319,7 @@ public abstract class DeliveryQueueContract {
         Delivery updated = delivery.after(manual, Optional.empty());
         queue.record(updated, manual);
         assertEquals(updated, stored(delivery));
-        assertEquals(List.of(), queue.claim(minutes(60), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
     }
 
     @Test
@@ -305,7 +330,7 @@ public abstract class DeliveryQueueContract {
         Delivery updated = delivery.afterManual(manual);
         queue.record(updated, manual);
         assertEquals(updated, stored(delivery));
-        assertEquals(List.of(), queue.claim(minutes(0).plusSeconds(30), 10, LEASE),
+        assertEquals(List.of(), queue.claim(minutes(0).plusSeconds(30), 10, ANY_SIZE, LEASE),
                 "still leased by the worker that claimed it");
         assertEquals(delivery.id(), claimOnly(minutes(0).plus(LEASE)).delivery().id());
     }
@@ -325,7 +350,7 @@ public abstract class DeliveryQueueContract {
         assertEquals(DeliveryStatus.CANCELLED, stored(pending).status());
         assertEquals(Optional.empty(), stored(pending).nextAttemptDate());
         assertEquals(DeliveryStatus.DELIVERED, stored(delivered).status());
-        assertEquals(List.of(otherHooks.id()), claimedIds(queue.claim(minutes(10), 10, LEASE)));
+        assertEquals(List.of(otherHooks.id()), claimedIds(queue.claim(minutes(10), 10, ANY_SIZE, LEASE)));
     }
 
     @Test
@@ -344,7 +369,7 @@ public abstract class DeliveryQueueContract {
         queue.complete(List.of(new Completion(claim, delivery.after(attempt, Optional.of(minutes(1))),
                 Optional.of(attempt))));
         assertEquals(DeliveryStatus.CANCELLED, stored(delivery).status());
-        assertEquals(List.of(), queue.claim(minutes(10), 10, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(10), 10, ANY_SIZE, LEASE));
     }
 
     // ---- Listing ----

@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.Event;
+import dev.herald.domain.EventId;
 import dev.herald.domain.EventType;
 import dev.herald.domain.IdempotencyKey;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,5 +60,17 @@ public abstract class EventStoreContract {
         events.insert(event(ACME, EventType.PATIENT_CREATED, minutes(0)));
         events.insert(event(ACME, EventType.PATIENT_CREATED, minutes(0)));
         assertTrue(events.findByIdempotencyKey(ACME, KEY).isEmpty());
+    }
+
+    @Test
+    void readsTheDataOfTheGivenEventsEachOnce() {
+        Event first = event(ACME, EventType.PATIENT_CREATED, minutes(0));
+        Event second = event(GLOBEX, EventType.PAYMENT_FAILED, minutes(1));
+        events.insert(first);
+        events.insert(second);
+        EventId unknown = EventId.generate();
+        assertEquals(Map.of(first.id(), first.data(), second.id(), second.data()),
+                events.data(List.of(first.id(), second.id(), first.id(), unknown)));
+        assertEquals(Map.of(), events.data(List.of()));
     }
 }

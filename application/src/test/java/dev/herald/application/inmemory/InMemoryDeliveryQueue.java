@@ -7,6 +7,7 @@ import dev.herald.domain.Attempt;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EventId;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.time.Duration;
@@ -16,10 +17,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,8 +36,14 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
     private final Map<DeliveryId, List<Attempt>> attempts = new HashMap<>();
     /** Only unfinished deliveries. */
     private final Map<DeliveryId, QueueEntry> queue = new HashMap<>();
+    /** The events, for the size of their data. */
+    private final InMemoryEventStore events;
     /** How many of the next claims fail, as a database that is briefly unreachable would. */
     private int failingClaims;
+
+    public InMemoryDeliveryQueue(InMemoryEventStore events) {
+        this.events = events;
+    }
 
     private record QueueEntry(Instant dueAt, Optional<String> leaseToken) {
         boolean heldWith(String token) {
@@ -58,7 +67,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
     }
 
     @Override
-    public synchronized List<Claim> claim(Instant now, int max, Duration lease) {
+    public synchronized List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease) {
         if (failingClaims > 0) {
             failingClaims--;
             throw new IllegalStateException("database unreachable (simulated)");
@@ -70,7 +79,16 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
                 .map(Map.Entry::getKey)
                 .toList();
         List<Claim> claims = new ArrayList<>(due.size());
+        Set<EventId> counted = new HashSet<>();
+        long dataBytes = 0;
         for (DeliveryId id : due) {
+            EventId event = deliveries.get(id).eventId();
+            if (counted.add(event)) {
+                dataBytes += events.dataLength(event);
+                if (dataBytes > maxDataBytes && !claims.isEmpty()) {
+                    break;
+                }
+            }
             String token = UUID.randomUUID().toString();
             queue.put(id, new QueueEntry(now.plus(lease), Optional.of(token)));
             claims.add(new Claim(deliveries.get(id), token));

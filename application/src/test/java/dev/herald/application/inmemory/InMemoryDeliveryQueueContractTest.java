@@ -5,6 +5,7 @@ import dev.herald.application.contract.DeliveryQueueContract;
 class InMemoryDeliveryQueueContractTest extends DeliveryQueueContract {
     @Override
     protected QueueUnderTest emptyQueue() {
-        return new QueueUnderTest(new InMemoryDeliveryQueue(), new InMemoryWebhookStore(), new InMemoryEventStore());
+        InMemoryEventStore events = new InMemoryEventStore();
+        return new QueueUnderTest(new InMemoryDeliveryQueue(events), new InMemoryWebhookStore(), events);
     }
 }

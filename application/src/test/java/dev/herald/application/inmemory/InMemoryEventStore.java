@@ -3,11 +3,14 @@ package dev.herald.application.inmemory;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.Event;
+import dev.herald.domain.EventData;
 import dev.herald.domain.EventId;
 import dev.herald.domain.IdempotencyKey;
 import dev.herald.domain.TenantId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Events indexed by their idempotency key; synchronized. */
@@ -33,6 +36,18 @@ public final class InMemoryEventStore implements ForStoringEvents {
     @Override
     public synchronized Optional<Event> findByIdempotencyKey(TenantId tenant, IdempotencyKey key) {
         return Optional.ofNullable(byKey.get(new TenantKey(tenant, key)));
+    }
+
+    @Override
+    public synchronized Map<EventId, EventData> data(Collection<EventId> events) {
+        Map<EventId, EventData> found = new HashMap<>();
+        events.stream().map(byId::get).filter(Objects::nonNull).forEach(e -> found.put(e.id(), e.data()));
+        return found;
+    }
+
+    /** The length of the event's data; 0 for an unknown event. */
+    synchronized long dataLength(EventId event) {
+        return Optional.ofNullable(byId.get(event)).map(e -> (long) e.data().json().length()).orElse(0L);
     }
 
     /** How many events were stored (for tests). */

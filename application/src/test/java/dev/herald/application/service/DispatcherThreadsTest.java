@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.port.in.DeliveryQuery;
@@ -59,7 +60,7 @@ class DispatcherThreadsTest {
         }
         await(() -> herald.receiver.requests.size() == 3);
         herald.dispatcher.stop(Duration.ofMillis(100));
-        assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, Duration.ofMinutes(1)).size(),
+        assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1)).size(),
                 "released: due at once, under no lease");
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class InMemoryHerald {
     final FakeClock clock = new FakeClock(Instant.parse("2026-11-27T09:00:00Z"));
     final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore();
-    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue();
+    final InMemoryEventStore eventStore = new InMemoryEventStore();
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore);
     final ScriptedReceiver receiver = new ScriptedReceiver();
     final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
     final WebhookManagement webhooks;
@@ -29,15 +30,19 @@ final class InMemoryHerald {
     final DeliveryDispatcher dispatcher;
 
     InMemoryHerald(RetrySchedule schedule) {
+        this(schedule, TenantLimits.DEFAULT);
+    }
+
+    InMemoryHerald(RetrySchedule schedule, TenantLimits limits) {
         InMemoryTransactions transactions = new InMemoryTransactions();
         webhooks = new WebhookManagement(webhookStore, queue, transactions, clock, new UrlPolicy(false, false),
-                new SecretGenerator());
-        events = new EventPublishing(webhookStore, new InMemoryEventStore(), queue, transactions, clock);
+                new SecretGenerator(), limits);
+        events = new EventPublishing(webhookStore, eventStore, queue, transactions, clock, limits);
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
                 Duration.ofMinutes(15), Runnable::run);
-        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, schedule, "Herald/test",
+        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
-        deliveries = new DeliveryInspection(webhookStore, queue, attempts, notification);
+        deliveries = new DeliveryInspection(webhookStore, eventStore, queue, attempts, notification);
         dispatcher = new DeliveryDispatcher(queue, attempts, notification, clock,
                 new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60)));
     }

@@ -1,6 +1,7 @@
 package dev.herald.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.bootstrap.support.ChildServer;
@@ -16,14 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM stops the server cleanly: it exits with 0, and leaves nothing leased, so a server started again on the same
- * database with the default 60 s lease delivers everything that is left at once.
+ * SIGTERM stops the server cleanly: it exits with 0, records the outcome of every send it made, closes the database
+ * itself (no "already closed" error), and leaves nothing leased, so a server started again on the same database with
+ * the default 60 s lease delivers everything that is left at once, and nothing twice.
  */
 class GracefulStopTest {
     private static final int EVENTS = 400;
+    private static final Pattern DATABASE_CLOSED = Pattern.compile("(already|has been) closed", Pattern.CASE_INSENSITIVE);
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
     /** Far below the default 60 s lease: only deliveries given back (or never claimed) can arrive this soon. */
     private static final Duration WELL_BEFORE_THE_LEASE = Duration.ofSeconds(20);
@@ -60,7 +64,13 @@ class GracefulStopTest {
             }
             int deliveredBeforeStop = receiver.acceptedEventIds().size();
             assertTrue(deliveredBeforeStop < EVENTS, "nothing was left to deliver after the stop");
-            assertTrue(Files.readString(log).contains("Herald stopped"), "the log says the server stopped");
+            String stopLog = Files.readString(log);
+            assertTrue(stopLog.contains("Herald stopped"), "the log says the server stopped");
+            // Herald, not H2's shutdown hook, closes the database: after the workers stopped and recorded outcomes.
+            assertFalse(DATABASE_CLOSED.matcher(stopLog).find(), "no 'database closed' error while stopping: " + stopLog);
+            Path trace = directory.resolve("herald.trace.db");
+            assertFalse(Files.exists(trace) && DATABASE_CLOSED.matcher(Files.readString(trace)).find(),
+                    "H2's trace file has no 'already closed' error");
 
             receiver.delay(Duration.ZERO);
             long restarted = System.nanoTime();
@@ -68,6 +78,7 @@ class GracefulStopTest {
                 TestReceiver.await(WELL_BEFORE_THE_LEASE, () -> receiver.acceptedEventIds().containsAll(accepted),
                         "the deliveries left at the stop");
             }
+            assertEquals(0, receiver.duplicates(), "every outcome of a send before the stop was recorded: none repeated");
             System.out.printf("%d of %d delivered before the stop; the rest %d ms after the restart began%n",
                     deliveredBeforeStop, EVENTS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
         }

@@ -34,9 +34,14 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts the server with these HERALD_* variables (HERALD_PORT defaults to 0) and waits until it listens. */
     public static ChildServer start(Map<String, String> environment, Path log) throws IOException {
+        return start(environment, log, "512m");
+    }
+
+    /** The same, with the heap bounded to {@code maxHeap} (e.g. the README's {@code 256m}). */
+    public static ChildServer start(Map<String, String> environment, Path log, String maxHeap) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-Xmx" + maxHeap,
                 "-Djdk.httpclient.allowRestrictedHeaders=host",
                 "-cp", System.getProperty("java.class.path"),
                 "dev.herald.bootstrap.Main"));

@@ -2,8 +2,8 @@ package dev.herald.application.port.in;
 
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryBody;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EventData;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.util.List;
@@ -17,15 +17,10 @@ public interface ForInspectingDeliveries {
     /** Sends once now and records the attempt; with {@code notifyFailure}, a failure e-mails the owner. */
     DeliveryView resend(TenantId tenant, DeliveryId id, boolean notifyFailure);
 
-    /** A delivery with its attempts, oldest first. */
-    record DeliveryView(Delivery delivery, List<Attempt> attempts) {
+    /** A delivery with its event's data (shared by the views of one event) and its attempts, oldest first. */
+    record DeliveryView(Delivery delivery, EventData data, List<Attempt> attempts) {
         public DeliveryView {
             attempts = List.copyOf(attempts);
-        }
-
-        /** The event's data, as the JSON object text inside the body. */
-        public String dataJson() {
-            return DeliveryBody.data(delivery.body());
         }
     }
 }

@@ -22,10 +22,12 @@ public interface ForQueueingDeliveries {
     void enqueue(List<Delivery> deliveries);
 
     /**
-     * Up to {@code max} deliveries due at {@code now} and not under another live lease, leased until
+     * Up to {@code max} deliveries due at {@code now} and not under another live lease, earliest first, leased until
      * {@code now + lease}. Concurrent callers (threads or nodes) never get the same delivery under a live lease.
+     * The claim stops before the data of its events (each event counted once) would pass {@code maxDataBytes}, but
+     * always takes at least one delivery when one is due: what a batch holds in memory is bounded by bytes too.
      */
-    List<Claim> claim(Instant now, int max, Duration lease);
+    List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease);
 
     /**
      * Records the outcome of claimed deliveries: each attempt is stored and each delivery updated; a PENDING one is

@@ -1,5 +1,6 @@
 package dev.herald.application.port.out;
 
+import dev.herald.domain.DeliveryBody;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,8 @@ public interface ForSendingHttp {
 
     CompletableFuture<HttpResult> post(OutboundRequest request);
 
-    record OutboundRequest(URI url, Map<String, String> headers, String body) {
+    /** A POST of {@code body}, sent part by part (its event data part is shared with other deliveries). */
+    record OutboundRequest(URI url, Map<String, String> headers, DeliveryBody body) {
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.herald.application.port.out;
 
 import dev.herald.domain.Event;
+import dev.herald.domain.EventData;
+import dev.herald.domain.EventId;
 import dev.herald.domain.IdempotencyKey;
 import dev.herald.domain.TenantId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Published events, findable by their idempotency key. */
@@ -11,4 +15,7 @@ public interface ForStoringEvents {
     void insert(Event event);
 
     Optional<Event> findByIdempotencyKey(TenantId tenant, IdempotencyKey key);
+
+    /** The data of each given event that exists, each read once however often its id is given. */
+    Map<EventId, EventData> data(Collection<EventId> events);
 }
