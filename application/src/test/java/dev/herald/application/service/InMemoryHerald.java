@@ -2,6 +2,7 @@ package dev.herald.application.service;
 
 import dev.herald.application.FakeClock;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
@@ -34,7 +35,7 @@ final class InMemoryHerald {
                 new SecretGenerator());
         events = new EventPublishing(webhookStore, new InMemoryEventStore(), queue, transactions, clock);
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                Duration.ofMinutes(15), Runnable::run);
+                Limits.DEFAULT, Runnable::run);
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
         deliveries = new DeliveryInspection(webhookStore, queue, attempts, notification);
