@@ -305,7 +305,7 @@ public final class BenchMain {
     private static void freshPostgres(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (String table : List.of("delivery_queue", "attempts", "deliveries", "events", "webhooks", "tenants",
-                    "notice_throttle", "herald_schema_history")) {
+                    "notice_throttle", "notice_tenants", "notice_sends", "herald_schema_history")) {
                 s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
             }
         }

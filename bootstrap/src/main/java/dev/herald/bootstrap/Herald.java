@@ -16,6 +16,7 @@ import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.service.DeliveryAttempts;
 import dev.herald.application.service.DeliveryDispatcher;
 import dev.herald.application.service.DeliveryInspection;
@@ -67,7 +68,7 @@ public final class Herald implements AutoCloseable {
     private final DeliveryInspection deliveries;
     private final HealthCheck health;
     private final DeliveryDispatcher dispatcher;
-    /** Sends failure notices off the delivery threads; one thread, as notices are few (throttled per webhook). */
+    /** Sends failure notices off the delivery threads; one thread, as notices are few (throttled per webhook and tenant). */
     private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "herald-notices");
         thread.setDaemon(true);
@@ -91,10 +92,12 @@ public final class Herald implements AutoCloseable {
         events = new EventPublishing(persistence.webhooks(), persistence.events(), persistence.deliveries(),
                 persistence.transactions(), b.clock, b.tenantLimits);
         OwnerNotification notification = new OwnerNotification(persistence.noticeThrottle(), notifier, b.clock,
-                OwnerNotification.DEFAULT_WINDOW, notices);
-        DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), persistence.events(), http, b.clock, b.retrySchedule,
+                Limits.DEFAULT, notices);
+        DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), persistence.events(), http, b.clock,
+                b.retrySchedule,
                 USER_AGENT, new Random());
-        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.events(), persistence.deliveries(), attempts, notification);
+        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.events(), persistence.deliveries(),
+                attempts, notification);
         health = new HealthCheck(persistence.databaseProbe());
         dispatcher = new DeliveryDispatcher(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher);
         events.afterPublish(dispatcher::wakeUp);

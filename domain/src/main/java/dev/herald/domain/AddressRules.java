@@ -10,14 +10,44 @@ import java.util.regex.Pattern;
  * unspecified, multicast and reserved ranges, IPv4 and IPv6, IPv4-mapped and IPv4-compatible IPv6 included.
  */
 public final class AddressRules {
-    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    /** Four decimal octets 0–255 without leading zeros: the one spelling every parser reads alike. */
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+    /** A last label that makes URL parsers (WHATWG, curl, browsers) read the whole host as an IPv4 number. */
+    private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX].*");
 
     private AddressRules() {
     }
 
-    /** Whether a URL host (IPv6 without brackets) is written as an IP address, which needs no name lookup. */
+    /**
+     * Whether a URL host (IPv6 with or without brackets) is an IP address written canonically, which needs no name
+     * lookup. A host that only looks like a number ({@link #isAmbiguousNumericHost}) is neither this nor a name.
+     */
     public static boolean isIpLiteral(String host) {
-        return host.contains(":") || IPV4_LITERAL.matcher(host).matches();
+        return host.contains(":") || CANONICAL_IPV4.matcher(host).matches();
+    }
+
+    /**
+     * Whether a URL host reads as a number without being a canonical IPv4 or IPv6 address: octal ({@code 0177.0.0.1}),
+     * hex ({@code 0x7f000001}), one integer ({@code 2130706433}), short ({@code 127.1}), a trailing dot, or an IPv6
+     * address embedding such an IPv4. Parsers disagree on what these mean (Java reads {@code 0177.0.0.1} as
+     * 177.0.0.1, C libraries as 127.0.0.1), so a check made by one could be bypassed by another: Herald refuses them.
+     */
+    public static boolean isAmbiguousNumericHost(String host) {
+        if (host.contains(":")) {
+            String address = host.replace("[", "").replace("]", "");
+            int zone = address.indexOf('%');
+            String withoutZone = zone < 0 ? address : address.substring(0, zone);
+            String embeddedIpv4 = withoutZone.substring(withoutZone.lastIndexOf(':') + 1);
+            return embeddedIpv4.contains(".") && !CANONICAL_IPV4.matcher(embeddedIpv4).matches();
+        }
+        if (CANONICAL_IPV4.matcher(host).matches()) {
+            return false;
+        }
+        String withoutTrailingDot = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String lastLabel = withoutTrailingDot.substring(withoutTrailingDot.lastIndexOf('.') + 1);
+        return DIGITS_AND_DOTS.matcher(host).matches() || NUMERIC_LABEL.matcher(lastLabel).matches();
     }
 
     public static boolean isBlocked(InetAddress address) {

@@ -3,7 +3,10 @@ package dev.herald.domain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** The operator's rules for webhook URLs (API.md §4, §8): whether plain http and private-network literals are allowed. */
+/**
+ * The operator's rules for webhook URLs (API.md §4, §8): whether plain http and private-network literals are allowed.
+ * Hosts that only look like numbers (0177.0.0.1, 2130706433, 127.1) are refused whatever the operator allows.
+ */
 public record UrlPolicy(boolean allowHttp, boolean allowPrivateNetworks) {
     public static UrlPolicy strict() {
         return new UrlPolicy(false, false);
@@ -12,6 +15,9 @@ public record UrlPolicy(boolean allowHttp, boolean allowPrivateNetworks) {
     /** A URL this operator accepts, or a 422-worthy violation. Names are not resolved here; the sender checks them. */
     public WebhookUrl check(String text) {
         WebhookUrl url = new WebhookUrl(text);
+        if (AddressRules.isAmbiguousNumericHost(url.host())) {
+            throw WebhookUrl.ambiguousHost(); // every layer must read the same address, or its checks can be bypassed
+        }
         if (!url.isHttps() && !allowHttp) {
             throw WebhookUrl.invalid("url must use https (http is not enabled on this server)");
         }

@@ -18,7 +18,8 @@ public record WebhookUrl(String value) {
             throw invalid("url must not contain user-info (user:password@)");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalid("url must have a host");
+            // java.net.URI finds no host in 127.1 or 0x7f.1; say why rather than that there is none.
+            throw AddressRules.isAmbiguousNumericHost(rawHost(uri)) ? ambiguousHost() : invalid("url must have a host");
         }
         if (uri.getRawFragment() != null) {
             throw invalid("url must not have a fragment");
@@ -40,8 +41,19 @@ public record WebhookUrl(String value) {
         }
     }
 
+    /** The authority without its port; user-info is refused before this is asked. */
+    private static String rawHost(URI uri) {
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        return authority.replaceFirst(":[0-9]*$", "");
+    }
+
     static InvalidInputException invalid(String message) {
         return InvalidInputException.body("url", message, "value_error.url");
+    }
+
+    /** For a host that only looks like a number ({@link AddressRules#isAmbiguousNumericHost}). */
+    static InvalidInputException ambiguousHost() {
+        return invalid("url host must be a name or a canonical IPv4/IPv6 address");
     }
 
     public URI uri() {

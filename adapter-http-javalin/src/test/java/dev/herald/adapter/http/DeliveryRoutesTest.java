@@ -103,6 +103,22 @@ class DeliveryRoutesTest extends AcmeApiTest {
     }
 
     @Test
+    void repeatedNotifyingResendsAllAnswerButTheOwnerIsEmailedOnce() {
+        api.event(acme, "{}");
+        String id = list("").json().get(0).get("id").asText();
+        api.receiverStatus.set(500);
+
+        for (int i = 1; i <= 10; i++) {
+            Answer answer = api.call("POST", "/v1/webhook/events/" + id + "/send?notify_failure=true").as(acme).send();
+
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(500, answer.json().get("lastDeliveryAttemptStatus").asInt());
+            assertEquals(i, answer.json().get("attempts").size());
+        }
+        assertEquals(1, api.notices.size(), "one e-mail per webhook per 15 minutes, however often it is asked for");
+    }
+
+    @Test
     void listFiltersSortsAndPages() {
         api.event(acme, "{\"n\":1}");
         api.call("POST", "/v1/event/create").as(acme).body("{\"type\":\"INVOICE_SENT\",\"data\":{\"n\":2}}").send();

@@ -124,8 +124,9 @@ class HostileInputTest extends AcmeApiTest {
     @ValueSource(strings = {"javascript:alert(1)", "ftp://example.com/hook", "http://example.com/hook",
             "https://user:password@example.com/hook", "https://user@example.com/hook", "https://127.0.0.1/hook",
             "https://[::1]/hook", "https://10.1.2.3/hook", "https://169.254.169.254/latest/meta-data",
-            "https://[::ffff:127.0.0.1]/hook", "https://0.0.0.0/hook", "relative/path", "https://", "",
-            "file:///etc/passwd", "https://example.com/hook#fragment", "https://exa mple.com/"})
+            "https://[::ffff:127.0.0.1]/hook", "https://0.0.0.0/hook", "https://0177.0.0.1/hook", "https://127.1/hook",
+            "relative/path", "https://", "", "file:///etc/passwd", "https://example.com/hook#fragment",
+            "https://exa mple.com/"})
     void unacceptableUrlsAre422AtUrl(String url) {
         assertProblems(create("{\"url\":" + quoted(url) + ",\"subscriptions\":[\"PATIENT_CREATED\"]}"),
                 "[\"body\",\"url\"]");
@@ -297,6 +298,24 @@ class HostileInputTest extends AcmeApiTest {
 
             assertEquals("http://127.0.0.1:9000/hook", permissive.webhook(tenant, "http://127.0.0.1:9000/hook")
                     .get("url").asText());
+        }
+    }
+
+    /** Java reads 0177.0.0.1 as 177.0.0.1, C libraries as 127.0.0.1: such hosts are refused, whatever the operator allows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0177.0.0.1/hook", "https://0x7f000001/hook", "https://2130706433/hook",
+            "https://127.1/hook", "https://0177.1/hook"})
+    void ambiguousNumericHostsAre422EvenWhenPrivateNetworksAreAllowed(String url) {
+        try (HttpApiFixture permissive = HttpApiFixture.start(new UrlPolicy(true, true))) {
+            Tenant tenant = permissive.tenant("dev");
+            Answer answer = permissive.call("POST", "/v1/webhook/create").as(tenant)
+                    .body("{\"url\":" + quoted(url) + ",\"subscriptions\":[\"PATIENT_CREATED\"]}").send();
+
+            assertProblems(answer, "[\"body\",\"url\"]");
+            JsonNode problem = answer.json().get("detail").get(0);
+            assertEquals("value_error.url", problem.get("type").asText());
+            assertEquals("url host must be a name or a canonical IPv4/IPv6 address", problem.get("msg").asText());
+            assertEquals("[]", permissive.call("GET", "/v1/webhook/list").as(tenant).send().body());
         }
     }
 

@@ -12,6 +12,7 @@ import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.service.DeliveryAttempts;
 import dev.herald.application.service.DeliveryInspection;
 import dev.herald.application.service.EventPublishing;
@@ -76,7 +77,7 @@ final class HttpApiFixture implements AutoCloseable {
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, RetrySchedule.DEFAULT,
                 "Herald/test", new Random(1));
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                OwnerNotification.DEFAULT_WINDOW, Runnable::run);
+                Limits.DEFAULT, Runnable::run);
         HttpApiPorts ports = new HttpApiPorts(
                 new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator(),
                         TenantLimits.DEFAULT),

@@ -11,14 +11,25 @@ class FailureNoticeTextTest {
     void namesTheWebhookTheEventTheDeliveryAndWhatWentWrong() {
         FailureNoticeText text = FailureNoticeText.of(Notices.failure(0));
 
-        assertEquals("[Herald] Webhook delivery failed: PATIENT_CREATED to https://hooks.example.com/in",
-                text.subject());
+        assertEquals("Herald: deliveries to hooks.example.com are failing", text.subject());
         assertTrue(text.body().contains("https://hooks.example.com/in"));
         assertTrue(text.body().contains("wh_abc123"));
         assertTrue(text.body().contains("PATIENT_CREATED"));
         assertTrue(text.body().contains("msg_xyz789"));
         assertTrue(text.body().contains("HTTP 500"));
         assertFalse(text.body().contains("since the last notice"));
+    }
+
+    @Test
+    void theSubjectCarriesNoTextTheTenantChoseBeyondTheHost() {
+        FailureNoticeText text = FailureNoticeText.of(Notices.failure(
+                "https://Hooks.Example.com:8443/URGENT-verify-your-account-at-evil.example?login=now", 0));
+
+        assertEquals("Herald: deliveries to hooks.example.com are failing", text.subject());
+        assertTrue(text.body().contains(
+                "https://Hooks.Example.com:8443/URGENT-verify-your-account-at-evil.example?login=now\n"
+                        + "                      (the endpoint configured for the webhook, not written by Herald)"),
+                text.body());
     }
 
     @Test

@@ -23,7 +23,7 @@ class LoggingOwnerNotifierTest {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("WARN"), log);
         assertTrue(log.contains("owner@example.com"), log);
-        assertTrue(log.contains("[Herald] Webhook delivery failed: PATIENT_CREATED to https://hooks.example.com/in"), log);
+        assertTrue(log.contains("Subject: Herald: deliveries to hooks.example.com are failing"), log);
         assertTrue(log.contains("msg_xyz789"), log);
         assertTrue(log.contains("1 more delivery to this webhook failed since the last notice"), log);
     }

@@ -12,8 +12,12 @@ final class Notices {
     }
 
     static FailureNotice failure(int suppressedSince) {
+        return failure("https://hooks.example.com/in", suppressedSince);
+    }
+
+    static FailureNotice failure(String webhookUrl, int suppressedSince) {
         return new FailureNotice(new EmailAddress("owner@example.com"), new WebhookId("wh_abc123"),
-                new WebhookUrl("https://hooks.example.com/in"), EventType.PATIENT_CREATED, new DeliveryId("msg_xyz789"),
-                "HTTP 500", suppressedSince);
+                new WebhookUrl(webhookUrl), EventType.PATIENT_CREATED, new DeliveryId("msg_xyz789"), "HTTP 500",
+                suppressedSince);
     }
 }

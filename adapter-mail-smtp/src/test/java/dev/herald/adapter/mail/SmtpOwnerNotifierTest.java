@@ -30,13 +30,24 @@ class SmtpOwnerNotifierTest {
         MimeMessage mail = onlyMail();
         assertArrayEquals(new Address[] {new InternetAddress("owner@example.com")}, mail.getAllRecipients());
         assertEquals(new InternetAddress("Herald <herald@example.com>"), mail.getFrom()[0]);
-        assertEquals("[Herald] Webhook delivery failed: PATIENT_CREATED to https://hooks.example.com/in",
-                mail.getSubject());
+        assertEquals("Herald: deliveries to hooks.example.com are failing", mail.getSubject());
         String body = (String) mail.getContent();
         for (String expected : new String[] {"https://hooks.example.com/in", "wh_abc123", "PATIENT_CREATED",
                 "msg_xyz789", "HTTP 500", "2 more deliveries to this webhook failed since the last notice"}) {
             assertTrue(body.contains(expected), () -> "body lacks " + expected + ":\n" + body);
         }
+    }
+
+    @Test
+    void theMailedSubjectNamesOnlyTheHostOfATenantChosenUrl() throws Exception {
+        new SmtpOwnerNotifier(settings(null, null)).notifyFailure(
+                Notices.failure("https://hooks.example.com/URGENT-verify-your-account-at-evil.example", 0));
+
+        MimeMessage mail = onlyMail();
+        assertEquals("Herald: deliveries to hooks.example.com are failing", mail.getSubject());
+        String body = (String) mail.getContent();
+        assertTrue(body.contains("https://hooks.example.com/URGENT-verify-your-account-at-evil.example"), body);
+        assertTrue(body.contains("(the endpoint configured for the webhook, not written by Herald)"), body);
     }
 
     @Test

@@ -25,9 +25,15 @@ public final class OutboundAddressGuard {
      * The checked address to connect to for {@code host} (a name or an IP literal, IPv6 without brackets).
      *
      * @throws UnknownHostException            when the name does not resolve
-     * @throws DestinationNotAllowedException when an address is blocked and private networks are not allowed
+     * @throws DestinationNotAllowedException when an address is blocked and private networks are not allowed, or the
+     *                                        host only looks like a number (0177.0.0.1, 2130706433)
      */
     public InetAddress addressToConnect(String host) throws UnknownHostException {
+        if (AddressRules.isAmbiguousNumericHost(host)) {
+            // Refused at webhook create; this catches one stored before. Private networks allowed or not: the JVM
+            // would read 0177.0.0.1 as another address than the rest of the world does.
+            throw DestinationNotAllowedException.ambiguous(host);
+        }
         List<InetAddress> addresses = resolver.resolve(host);
         if (addresses == null || addresses.isEmpty()) {
             throw new UnknownHostException(host);

@@ -1,12 +1,13 @@
 package dev.herald.adapter.outbound;
 
+import dev.herald.domain.AddressRules;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where one request really goes: the webhook URL with its host replaced by the address the guard checked, the
@@ -14,8 +15,6 @@ import java.util.regex.Pattern;
  * Without {@code pinned}, the request goes to the URL as written and the JDK resolves the name once more.
  */
 record PinnedTarget(URI connectUri, Optional<String> hostHeader, Optional<String> tlsServerName) {
-    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
-
     static PinnedTarget of(URI url, InetAddress checked, boolean pinned) throws UnknownHostException {
         if (!pinned) {
             return new PinnedTarget(url, Optional.empty(), Optional.empty());
@@ -25,7 +24,7 @@ record PinnedTarget(URI connectUri, Optional<String> hostHeader, Optional<String
         String pathAndQuery = (url.getRawPath() == null ? "" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         URI connectUri = URI.create(url.getScheme() + "://" + literal(checked) + port + pathAndQuery);
-        boolean tlsToName = "https".equalsIgnoreCase(url.getScheme()) && !isIpLiteral(host);
+        boolean tlsToName = "https".equalsIgnoreCase(url.getScheme()) && !AddressRules.isIpLiteral(host);
         return new PinnedTarget(connectUri, Optional.of(host + port),
                 tlsToName ? Optional.of(sniName(host)) : Optional.empty());
     }
@@ -36,10 +35,6 @@ record PinnedTarget(URI connectUri, Optional<String> hostHeader, Optional<String
             return "[" + InetAddress.getByAddress(address.getAddress()).getHostAddress() + "]";
         }
         return address.getHostAddress();
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.startsWith("[") || host.contains(":") || IPV4_LITERAL.matcher(host).matches();
     }
 
     /** SNI carries the bare name: lower case, no trailing dot. */

@@ -89,6 +89,29 @@ class OutboundAddressGuardTest {
                 () -> new OutboundAddressGuard(false, NAMES).addressToConnect(address));
     }
 
+    /** One stored before create refused such hosts: the JVM would read 0177.0.0.1 as 177.0.0.1, C as 127.0.0.1. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "0177.0.0.1", "0x7f000001", "127.0.0.01", "0x7f000001.", "[::ffff:0177.0.0.1]"})
+    void anAmbiguousNumericHostIsRefusedEvenWithPrivateNetworksAllowed(String host) throws Exception {
+        for (boolean allowPrivateNetworks : new boolean[] {false, true}) {
+            HttpResult result = send(allowPrivateNetworks, "http://" + host + ":" + receiver.port() + "/hook");
+
+            assertEquals(Optional.of(ForSendingHttp.DESTINATION_NOT_ALLOWED), result.error(), host);
+            assertEquals(Optional.empty(), result.status());
+        }
+        assertEquals(0, receiver.received().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.1", "0177.1", "1.2.3.4.5", "example.0x7f"})
+    void theGuardRefusesShortAndOtherNumericFormsBeforeAnyLookup(String host) {
+        HostResolver mustNotBeAsked = name -> {
+            throw new AssertionError("looked up " + name);
+        };
+        assertThrows(DestinationNotAllowedException.class,
+                () -> new OutboundAddressGuard(true, mustNotBeAsked).addressToConnect(host));
+    }
+
     @Test
     void withPrivateNetworksAllowedTheFirstResolvedAddressIsTheOneToConnectTo() throws Exception {
         assertEquals(InetAddress.getByName("8.8.8.8"), new OutboundAddressGuard(true, NAMES).addressToConnect("mixed.test"));

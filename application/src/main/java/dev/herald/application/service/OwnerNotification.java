@@ -3,51 +3,81 @@ package dev.herald.application.service;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForThrottlingNotices;
+import dev.herald.application.port.out.ForThrottlingNotices.Decision;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.Webhook;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
-/** E-mails a webhook's owner about a delivery that finally failed: at most one notice per webhook per window. */
+/**
+ * E-mails a webhook's owner about failed deliveries, within the {@link Limits}: at most one notice per webhook per
+ * window (the next one says how many were held back) and a few per tenant per window, whether the failure was final
+ * or a manual re-send asked for the notice. The owner's address is whatever the tenant typed, unverified, so these
+ * limits are what keeps Herald from being a way to flood someone's inbox.
+ */
 public final class OwnerNotification {
-    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
     private static final System.Logger LOG = System.getLogger(OwnerNotification.class.getName());
 
     private final ForThrottlingNotices throttle;
     private final ForNotifyingOwners notifier;
     private final Clock clock;
-    private final Duration window;
+    private final Limits limits;
     private final Executor background;
 
     /**
-     * {@code background} runs the notices of finally failed deliveries, so a slow mail server never holds up the
-     * recording of outcomes ({@code Runnable::run} runs them at once, e.g. in tests).
+     * {@code background} runs the notices, so a slow mail server never holds up the recording of outcomes or the
+     * answer to a re-send ({@code Runnable::run} runs them at once, e.g. in tests).
      */
-    public OwnerNotification(ForThrottlingNotices throttle, ForNotifyingOwners notifier, Clock clock,
-                             Duration window, Executor background) {
+    public OwnerNotification(ForThrottlingNotices throttle, ForNotifyingOwners notifier, Clock clock, Limits limits,
+                             Executor background) {
         this.throttle = throttle;
         this.notifier = notifier;
         this.clock = clock;
-        this.window = window;
+        this.limits = limits;
         this.background = background;
     }
 
-    /** After the last scheduled attempt failed; later failures within the window are counted for the next notice. */
+    /** After the last scheduled attempt failed. */
     public void finallyFailed(Webhook webhook, Delivery delivery) {
+        notifyWithinLimits(webhook, delivery);
+    }
+
+    /** Asked for by a manual re-send with notify_failure=true: throttled like the others, since anyone can ask. */
+    public void failedOnRequest(Webhook webhook, Delivery delivery) {
+        notifyWithinLimits(webhook, delivery);
+    }
+
+    private void notifyWithinLimits(Webhook webhook, Delivery delivery) {
         if (webhook.notificationEmail().isEmpty()) {
             return;
         }
         Instant failedAt = Now.of(clock);
-        background.execute(() -> guarded(() -> throttle.tryAcquire(webhook.id(), failedAt, window)
-                .ifPresent(heldBack -> notifier.notifyFailure(notice(webhook, delivery, heldBack)))));
+        try {
+            background.execute(() -> guarded(() -> {
+                Decision decision = throttle.tryAcquire(webhook.tenant(), webhook.id(), failedAt, limits);
+                if (decision instanceof Decision.Send send) {
+                    notifier.notifyFailure(notice(webhook, delivery, send.heldBackSince()));
+                } else if (decision instanceof Decision.TenantLimitReached reached) {
+                    logHeldBack(webhook, reached.heldBack());
+                }
+            }));
+        } catch (RejectedExecutionException stopping) {
+            // Only while Herald closes; the re-send or outcome that asked for the notice must still succeed.
+            LOG.log(System.Logger.Level.WARNING, "failure notice for webhook " + webhook.id().value()
+                    + " not sent: Herald is stopping");
+        }
     }
 
-    /** Asked for explicitly (a manual re-send with notify_failure=true): not throttled. */
-    public void failedOnRequest(Webhook webhook, Delivery delivery) {
-        webhook.notificationEmail().ifPresent(to -> guarded(() -> notifier.notifyFailure(notice(webhook, delivery, 0))));
+    /** The first notice a tenant's limit holds back is a warning; the rest of the run would only flood the log. */
+    private void logHeldBack(Webhook webhook, int heldBack) {
+        System.Logger.Level level = heldBack == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> "failure notice for webhook " + webhook.id().value() + " held back: tenant "
+                + webhook.tenant().value() + " was sent " + limits.perTenant() + " notices within "
+                + limits.tenantWindow() + " (" + heldBack + " held back since its last one)");
     }
 
     private static FailureNotice notice(Webhook webhook, Delivery delivery, int heldBack) {

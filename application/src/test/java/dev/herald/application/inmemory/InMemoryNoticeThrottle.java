@@ -1,28 +1,60 @@
 package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForThrottlingNotices;
+import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** When each webhook's owner was last told, and how many failures were held back since; synchronized. */
+/** When each webhook's owner was last told and each tenant's recent notices, with what was held back; synchronized. */
 public final class InMemoryNoticeThrottle implements ForThrottlingNotices {
-    private final Map<WebhookId, NoticeState> states = new HashMap<>();
+    private final Map<WebhookId, WebhookState> webhooks = new HashMap<>();
+    private final Map<TenantId, TenantState> tenants = new HashMap<>();
 
-    private record NoticeState(Instant lastNotice, int heldBack) {
+    private record WebhookState(Optional<Instant> lastNotice, int heldBack) {
+        static final WebhookState NEVER_TOLD = new WebhookState(Optional.empty(), 0);
+
+        WebhookState heldBackOnce() {
+            return new WebhookState(lastNotice, heldBack + 1);
+        }
+    }
+
+    private record TenantState(List<Instant> sent, int heldBack) {
+        static final TenantState NEVER_TOLD = new TenantState(List.of(), 0);
+
+        TenantState sentSince(Instant start) {
+            return new TenantState(sent.stream().filter(at -> at.isAfter(start)).toList(), heldBack);
+        }
+
+        TenantState heldBackOnce() {
+            return new TenantState(sent, heldBack + 1);
+        }
+
+        TenantState sentAt(Instant now) {
+            return new TenantState(Stream.concat(sent.stream(), Stream.of(now)).toList(), 0);
+        }
     }
 
     @Override
-    public synchronized OptionalInt tryAcquire(WebhookId webhook, Instant now, Duration window) {
-        NoticeState state = states.get(webhook);
-        if (state != null && state.lastNotice().isAfter(now.minus(window))) {
-            states.put(webhook, new NoticeState(state.lastNotice(), state.heldBack() + 1));
-            return OptionalInt.empty();
+    public synchronized Decision tryAcquire(TenantId tenant, WebhookId webhook, Instant now, Limits limits) {
+        WebhookState webhookState = webhooks.getOrDefault(webhook, WebhookState.NEVER_TOLD);
+        if (webhookState.lastNotice().filter(last -> last.isAfter(now.minus(limits.webhookWindow()))).isPresent()) {
+            webhooks.put(webhook, webhookState.heldBackOnce());
+            return new Decision.WebhookToldRecently();
         }
-        states.put(webhook, new NoticeState(now, 0));
-        return OptionalInt.of(state == null ? 0 : state.heldBack());
+        TenantState tenantState = tenants.getOrDefault(tenant, TenantState.NEVER_TOLD)
+                .sentSince(now.minus(limits.tenantWindow()));
+        if (tenantState.sent().size() >= limits.perTenant()) {
+            webhooks.put(webhook, webhookState.heldBackOnce());
+            tenants.put(tenant, tenantState.heldBackOnce());
+            return new Decision.TenantLimitReached(tenantState.heldBack() + 1);
+        }
+        webhooks.put(webhook, new WebhookState(Optional.of(now), 0));
+        tenants.put(tenant, tenantState.sentAt(now));
+        return new Decision.Send(webhookState.heldBack());
     }
 }

@@ -2,6 +2,7 @@ package dev.herald.application.service;
 
 import dev.herald.application.FakeClock;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
@@ -39,7 +40,7 @@ final class InMemoryHerald {
                 new SecretGenerator(), limits);
         events = new EventPublishing(webhookStore, eventStore, queue, transactions, clock, limits);
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                Duration.ofMinutes(15), Runnable::run);
+                Limits.DEFAULT, Runnable::run);
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
         deliveries = new DeliveryInspection(webhookStore, eventStore, queue, attempts, notification);

@@ -14,7 +14,10 @@ public interface ForInspectingDeliveries {
 
     List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
 
-    /** Sends once now and records the attempt; with {@code notifyFailure}, a failure e-mails the owner. */
+    /**
+     * Sends once now and records the attempt; with {@code notifyFailure}, a failure e-mails the owner, within the
+     * same limits as any failure notice (the answer does not say whether one went out).
+     */
     DeliveryView resend(TenantId tenant, DeliveryId id, boolean notifyFailure);
 
     /** A delivery with its event's data (shared by the views of one event) and its attempts, oldest first. */

@@ -1,16 +1,52 @@
 package dev.herald.application.port.out;
 
+import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Objects;
 
-/** Shared memory of when each webhook's owner was last e-mailed, so all nodes send at most one notice per window. */
+/**
+ * Shared memory of the failure notices sent, so that all nodes together keep to the limits: one notice per webhook
+ * per window, and a handful per tenant per window across all its webhooks (the owner's address is unverified, so
+ * notices must not become a way to mail-bomb it).
+ */
 public interface ForThrottlingNotices {
     /**
-     * Atomically: if no notice went out for {@code webhook} within {@code window} before {@code now}, records one
-     * now and returns how many failures were held back since the previous notice; otherwise counts this failure
-     * as held back and returns empty.
+     * Atomically decides one failure notice of {@code webhook} (of {@code tenant}) at {@code now}. Held back when
+     * the webhook's owner was told within the webhook window, or when the tenant was sent its maximum within the
+     * tenant window; either way the failure is counted for the webhook's next notice. Otherwise records a notice
+     * sent now.
      */
-    OptionalInt tryAcquire(WebhookId webhook, Instant now, Duration window);
+    Decision tryAcquire(TenantId tenant, WebhookId webhook, Instant now, Limits limits);
+
+    /** At most one notice per webhook per {@code webhookWindow}; at most {@code perTenant} per tenant per {@code tenantWindow}. */
+    record Limits(Duration webhookWindow, int perTenant, Duration tenantWindow) {
+        public static final Limits DEFAULT = new Limits(Duration.ofMinutes(15), 20, Duration.ofHours(1));
+
+        public Limits {
+            Objects.requireNonNull(webhookWindow, "webhookWindow");
+            Objects.requireNonNull(tenantWindow, "tenantWindow");
+            if (webhookWindow.isNegative() || webhookWindow.isZero() || tenantWindow.isNegative()
+                    || tenantWindow.isZero() || perTenant < 1) {
+                throw new IllegalArgumentException("notice limits must be positive: " + webhookWindow + ", "
+                        + perTenant + " per " + tenantWindow);
+            }
+        }
+    }
+
+    /** What becomes of one notice. */
+    sealed interface Decision {
+        /** Send it, saying how many failures of the webhook were held back since its previous notice. */
+        record Send(int heldBackSince) implements Decision {
+        }
+
+        /** The webhook's owner was told within the webhook window. */
+        record WebhookToldRecently() implements Decision {
+        }
+
+        /** The tenant was sent its maximum within the tenant window; {@code heldBack} counts since its last notice. */
+        record TenantLimitReached(int heldBack) implements Decision {
+        }
+    }
 }
