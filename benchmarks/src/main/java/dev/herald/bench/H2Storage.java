@@ -195,12 +195,25 @@ final class H2Storage {
         return sizes;
     }
 
-    /** Deletes delivered work older than 10 s: attempts, deliveries, then events left without deliveries. */
+    /** Deletes finished work older than 10 s: its attempts, the deliveries, then events left without deliveries. */
     private static void purge(Connection c) throws SQLException {
+        List<String> finished = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT id FROM deliveries WHERE status <> 'PENDING'"
+                     + " AND created_date < CURRENT_TIMESTAMP - INTERVAL '10' SECOND")) {
+            while (rows.next()) {
+                finished.add(rows.getString(1));
+            }
+        }
+        for (int from = 0; from < finished.size(); from += 500) {
+            String ids = finished.subList(from, Math.min(finished.size(), from + 500)).stream()
+                    .map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM attempts WHERE delivery_id IN (" + ids + ")");
+                s.executeUpdate("DELETE FROM deliveries WHERE id IN (" + ids + ")");
+            }
+        }
         try (Statement s = c.createStatement()) {
-            String old = "d.status <> 'PENDING' AND d.created_date < CURRENT_TIMESTAMP - INTERVAL '10' SECOND";
-            s.executeUpdate("DELETE FROM attempts WHERE delivery_id IN (SELECT d.id FROM deliveries d WHERE " + old + ")");
-            s.executeUpdate("DELETE FROM deliveries d WHERE " + old);
             s.executeUpdate("DELETE FROM events e WHERE e.created_date < CURRENT_TIMESTAMP - INTERVAL '10' SECOND"
                     + " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)");
         }

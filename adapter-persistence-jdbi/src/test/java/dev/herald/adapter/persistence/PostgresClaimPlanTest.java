@@ -29,9 +29,8 @@ class PostgresClaimPlanTest {
 
         String plan = persistence.jdbi().withHandle(h -> {
             h.createUpdate("""
-                    INSERT INTO deliveries (id, tenant, event_id, webhook_id, event_type, body, status, attempt_count,
-                                            created_date)
-                    SELECT 'msg_plan' || g, 'acme', :event, :webhook, 'PATIENT_CREATED', '{}', 'PENDING', 0, now()
+                    INSERT INTO deliveries (id, tenant, event_id, webhook_id, event_type, status, attempt_count, created_date)
+                    SELECT 'msg_plan' || g, 'acme', :event, :webhook, 'PATIENT_CREATED', 'PENDING', 0, now()
                     FROM generate_series(1, :n) g""")
                     .bind("event", event.id().value()).bind("webhook", webhook.id().value()).bind("n", QUEUED)
                     .execute();

@@ -114,8 +114,11 @@ class MultiNodePostgresTest {
     void aNodeStoppedWithSigtermHandsItsWorkBackAtOnce() throws Exception {
         receiver.delay(Duration.ofMillis(10));
         Duration longChildLease = Duration.ofSeconds(60);
-        try (InProcessNode one = InProcessNode.on(schema, BESIDE_THE_CHILD);
-             InProcessNode two = InProcessNode.on(schema, BESIDE_THE_CHILD)) {
+        // The in-process nodes' leases are long too: a loaded machine must not make their own sends repeat.
+        DispatcherSettings longLeases = new DispatcherSettings(BESIDE_THE_CHILD.batchSize(),
+                BESIDE_THE_CHILD.maxInFlight(), BESIDE_THE_CHILD.pollInterval(), longChildLease);
+        try (InProcessNode one = InProcessNode.on(schema, longLeases);
+             InProcessNode two = InProcessNode.on(schema, longLeases)) {
             List<InProcessNode> inProcess = List.of(one, two);
             SubscribedTenants tenants = SubscribedTenants.create(one.herald(), receiver, 3, 2);
             int backlog = publishThrough(inProcess, tenants, 600).awaitDone(DEADLINE);
