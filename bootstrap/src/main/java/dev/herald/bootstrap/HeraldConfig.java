@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The server's configuration (API.md §8): each setting from its environment variable ({@code HERALD_PORT}) or the
@@ -24,9 +25,12 @@ public record HeraldConfig(
         Duration connectTimeout,
         Duration deliveryTimeout,
         long maxEventBytes,
-        Duration deliveryLease) {
+        Duration deliveryLease,
+        Duration requestTimeout) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/herald";
+    /** An admin key shorter than this could be guessed; the server refuses to start with one. */
+    public static final int MIN_ADMIN_KEY_LENGTH = 24;
 
     /** Outgoing mail; without a host, failure notices are only logged. */
     public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from) {
@@ -44,7 +48,7 @@ public record HeraldConfig(
                 s.text("HERALD_DB_URL").orElse(DEFAULT_DB_URL),
                 s.text("HERALD_DB_USER").orElse(""),
                 s.text("HERALD_DB_PASSWORD").orElse(""),
-                s.text("HERALD_ADMIN_KEY"),
+                s.secret("HERALD_ADMIN_KEY", HeraldConfig::adminKey),
                 s.parsed("HERALD_ALLOW_HTTP", "false", HeraldConfig::bool),
                 s.parsed("HERALD_ALLOW_PRIVATE_NETWORKS", "false", HeraldConfig::bool),
                 s.text("HERALD_SMTP_HOST").map(host -> new Smtp(host,
@@ -56,7 +60,8 @@ public record HeraldConfig(
                 s.parsed("HERALD_CONNECT_TIMEOUT", "5s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_DELIVERY_TIMEOUT", "15s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)),
-                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration));
+                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration),
+                s.parsed("HERALD_REQUEST_TIMEOUT", "30s", HeraldConfig::positiveDuration));
     }
 
     private static int port(String text) {
@@ -65,6 +70,13 @@ public record HeraldConfig(
             throw new IllegalArgumentException("a port is 0 to 65535");
         }
         return port;
+    }
+
+    private static String adminKey(String key) {
+        if (key.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        return key;
     }
 
     private static boolean bool(String text) {
@@ -83,6 +95,14 @@ public record HeraldConfig(
         return value;
     }
 
+    private static Duration positiveDuration(String text) {
+        Duration duration = RetrySchedule.parseDuration(text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("must be more than zero");
+        }
+        return duration;
+    }
+
     /** Looks a variable up as a system property first, then in the environment; blank counts as unset. */
     private record Settings(Map<String, String> environment, Function<String, String> systemProperties) {
         Optional<String> text(String variable) {
@@ -97,6 +117,15 @@ public record HeraldConfig(
                 return parser.apply(value);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(variable + "=" + value + " is not valid: " + e.getMessage(), e);
+            }
+        }
+
+        /** Like {@link #parsed}, for an optional secret: the message names the variable but never shows the value. */
+        Optional<String> secret(String variable, UnaryOperator<String> check) {
+            try {
+                return text(variable).map(check);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(variable + " is not valid: " + e.getMessage());
             }
         }
     }

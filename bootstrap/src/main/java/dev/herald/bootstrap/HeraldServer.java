@@ -23,7 +23,7 @@ public final class HeraldServer implements AutoCloseable {
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health()),
                     new HttpApiSettings(config.adminKey(), config.maxEventBytes(),
-                            HttpApiSettings.DEFAULT_MAX_BODY_BYTES, Herald.VERSION));
+                            HttpApiSettings.DEFAULT_MAX_BODY_BYTES, config.requestTimeout()));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
             return new HeraldServer(herald, app);

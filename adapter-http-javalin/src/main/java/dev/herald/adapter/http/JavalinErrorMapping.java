@@ -28,6 +28,10 @@ final class JavalinErrorMapping {
         answerWithMessage(routes, ConflictException.class, 409);
         answerWithMessage(routes, UnauthorizedException.class, 401);
         answerWithMessage(routes, BodyTooLargeException.class, 413);
+        routes.exception(TooManyFailedAttemptsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            Json.respond(ctx, 429, new ErrorBody(e.getMessage()));
+        });
         // Javalin's own answers: unknown route (404), wrong method (405) and the like, with the standard reason.
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), new ErrorBody(HttpStatus.forStatus(e.getStatus()).getMessage())));
