@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * read from /proc: VmRSS is sampled every 100 ms, VmHWM (the kernel's peak) read at the end.
  */
 final class HeraldProcess implements AutoCloseable {
-    static final String ADMIN_KEY = "bench-admin-key";
+    static final String ADMIN_KEY = "bench-admin-key-0123456789";
 
     private final Process process;
     private final int port;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The server's configuration (API.md §8): each setting from its environment variable ({@code HERALD_PORT}) or the
@@ -26,9 +27,12 @@ public record HeraldConfig(
         Duration deliveryTimeout,
         long maxEventBytes,
         Duration deliveryLease,
+        Duration requestTimeout,
         TenantLimits tenantLimits) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/herald";
+    /** An admin key shorter than this could be guessed; the server refuses to start with one. */
+    public static final int MIN_ADMIN_KEY_LENGTH = 24;
 
     /** Outgoing mail; without a host, failure notices are only logged. */
     public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from) {
@@ -46,7 +50,7 @@ public record HeraldConfig(
                 s.text("HERALD_DB_URL").orElse(DEFAULT_DB_URL),
                 s.text("HERALD_DB_USER").orElse(""),
                 s.text("HERALD_DB_PASSWORD").orElse(""),
-                s.text("HERALD_ADMIN_KEY"),
+                s.secret("HERALD_ADMIN_KEY", HeraldConfig::adminKey),
                 s.parsed("HERALD_ALLOW_HTTP", "false", HeraldConfig::bool),
                 s.parsed("HERALD_ALLOW_PRIVATE_NETWORKS", "false", HeraldConfig::bool),
                 s.text("HERALD_SMTP_HOST").map(host -> new Smtp(host,
@@ -59,6 +63,7 @@ public record HeraldConfig(
                 s.parsed("HERALD_DELIVERY_TIMEOUT", "15s", RetrySchedule::parseDuration),
                 s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)),
                 s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration),
+                s.parsed("HERALD_REQUEST_TIMEOUT", "30s", HeraldConfig::positiveDuration),
                 new TenantLimits(
                         s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", Integer.toString(TenantLimits.DEFAULT.webhooks()),
                                 text -> Math.toIntExact(positiveLong(text))),
@@ -77,6 +82,13 @@ public record HeraldConfig(
         return port;
     }
 
+    private static String adminKey(String key) {
+        if (key.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
     private static boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
@@ -93,6 +105,14 @@ public record HeraldConfig(
         return value;
     }
 
+    private static Duration positiveDuration(String text) {
+        Duration duration = RetrySchedule.parseDuration(text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("must be more than zero");
+        }
+        return duration;
+    }
+
     /** Looks a variable up as a system property first, then in the environment; blank counts as unset. */
     private record Settings(Map<String, String> environment, Function<String, String> systemProperties) {
         Optional<String> text(String variable) {
@@ -107,6 +127,15 @@ public record HeraldConfig(
                 return parser.apply(value);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(variable + "=" + value + " is not valid: " + e.getMessage(), e);
+            }
+        }
+
+        /** Like {@link #parsed}, for an optional secret: the message names the variable but never shows the value. */
+        Optional<String> secret(String variable, UnaryOperator<String> check) {
+            try {
+                return text(variable).map(check);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(variable + " is not valid: " + e.getMessage());
             }
         }
     }

@@ -33,7 +33,7 @@ public final class HeraldServer implements AutoCloseable {
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health()),
                     new HttpApiSettings(adminKey, config.maxEventBytes(),
-                            HttpApiSettings.DEFAULT_MAX_BODY_BYTES, Herald.VERSION));
+                            HttpApiSettings.DEFAULT_MAX_BODY_BYTES, config.requestTimeout()));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
             localServerFile.ifPresent(file -> file.write(new LocalServerFile.Endpoint(app.port(), adminKey.get())));

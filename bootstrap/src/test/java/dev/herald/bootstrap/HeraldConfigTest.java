@@ -1,6 +1,7 @@
 package dev.herald.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ class HeraldConfigTest {
         assertEquals(Duration.ofSeconds(5), config.connectTimeout());
         assertEquals(Duration.ofSeconds(15), config.deliveryTimeout());
         assertEquals(262144, config.maxEventBytes());
+        assertEquals(Duration.ofSeconds(30), config.requestTimeout());
     }
 
     @Test
@@ -44,5 +46,34 @@ class HeraldConfigTest {
         assertTrue(e.getMessage().startsWith("HERALD_DELIVERY_TIMEOUT=soon"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> HeraldConfig.from(Map.of("HERALD_PORT", "70000"), name -> null));
+    }
+
+    @Test
+    void anAdminKeyShorterThan24CharactersStopsTheServer() {
+        String shortKey = "a".repeat(23);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", shortKey), name -> null));
+
+        assertEquals("HERALD_ADMIN_KEY is not valid: must be at least 24 characters", e.getMessage());
+        assertFalse(e.getMessage().contains(shortKey), "a secret is never shown");
+        assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", "a"), name -> null));
+    }
+
+    @Test
+    void anAdminKeyOf24CharactersIsAccepted() {
+        String key = "k".repeat(24);
+
+        assertEquals(Optional.of(key), HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", key), name -> null).adminKey());
+    }
+
+    @Test
+    void theRequestTimeoutIsADurationAboveZero() {
+        assertEquals(Duration.ofSeconds(5),
+                HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "5s"), name -> null).requestTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "0s"), name -> null));
+        assertTrue(e.getMessage().startsWith("HERALD_REQUEST_TIMEOUT=0s"), e.getMessage());
     }
 }

@@ -1,13 +1,13 @@
 package dev.herald.adapter.http;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body, refusing more than a limit: by the declared Content-Length before reading, and by the bytes
- * actually read, since a chunked body declares no length.
+ * actually read, since a chunked body declares no length. A body that cannot be read is a 400.
  */
 final class BoundedBody {
     private BoundedBody() {
@@ -25,8 +25,9 @@ final class BoundedBody {
                 throw new BodyTooLargeException(limit);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+        } catch (IOException brokenOff) {
+            // The client's doing: malformed chunked encoding, a body cut short, or too slow (RequestReceiveTimeout).
+            throw new BadRequestResponse();
         }
     }
 

@@ -2,34 +2,61 @@ package dev.herald.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Builds Herald's HTTP API (API.md) as an unstarted Javalin app: the caller picks the port and starts it. */
 public final class HeraldHttpApi {
+    /** Failed admin keys allowed per client address and window: an operator mistyping gets a few tries. */
+    static final int ADMIN_FAILURES_PER_WINDOW = 10;
+    /** Failed tenant credentials allowed per client address and window: many tenants may share one NAT address. */
+    static final int TENANT_FAILURES_PER_WINDOW = 50;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
     private HeraldHttpApi() {
     }
 
     public static Javalin create(HttpApiPorts ports, HttpApiSettings settings) {
-        return Javalin.create(config -> configure(config, ports, settings));
+        return create(ports, settings, Clock.systemUTC());
     }
 
-    private static void configure(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings) {
+    /** With the clock that times failed-authentication windows (a test moves it instead of waiting). */
+    static Javalin create(HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
+        return Javalin.create(config -> configure(config, ports, settings, clock));
+    }
+
+    private static void configure(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
         config.startup.showJavalinBanner = false;
         config.http.defaultContentType = Json.CONTENT_TYPE;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrorHandler()));
         // Bodies are read with their own per-endpoint limits (BoundedBody); this is only Javalin's outer bound.
         config.http.maxRequestSize = Math.max(settings.maxEventBytes(), settings.maxBodyBytes());
+        config.jetty.modifyHttpConfiguration(http -> {
+            // Jetty names itself nowhere; the Server header is StandardResponseHeaders' alone.
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            http.addCustomizer(new MethodOverrideRemover());
+            http.addCustomizer(new StandardResponseHeaders());
+        });
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyJsonErrorHandler());
+            server.insertHandler(new RequestReceiveTimeout(settings.requestTimeout()));
+        });
 
-        String server = "Herald/" + settings.version();
-        config.routes.before(ctx -> ctx.header("Server", server));
-
-        TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication());
+        TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication(),
+                throttle(TENANT_FAILURES_PER_WINDOW, clock));
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         new JavalinEventRoutes(ports.events(), tenantAuth, settings.maxEventBytes()).register(config.routes);
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
-        settings.adminKey().ifPresent(key -> new JavalinAdminRoutes(ports.tenants(), new AdminAuthentication(key),
-                settings.maxBodyBytes()).register(config.routes));
+        settings.adminKey().ifPresent(key -> new JavalinAdminRoutes(ports.tenants(),
+                new AdminAuthentication(key, throttle(ADMIN_FAILURES_PER_WINDOW, clock)), settings.maxBodyBytes())
+                .register(config.routes));
         new JavalinHealthRoutes(ports.health()).register(config.routes);
         JavalinErrorMapping.register(config);
+    }
+
+    private static FailedAttemptThrottle throttle(int failuresPerWindow, Clock clock) {
+        return new FailedAttemptThrottle(failuresPerWindow, FAILURE_WINDOW, FailedAttemptThrottle.MAX_TRACKED_ADDRESSES,
+                clock);
     }
 }

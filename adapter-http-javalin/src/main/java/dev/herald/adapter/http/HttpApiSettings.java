@@ -1,41 +1,53 @@
 package dev.herald.adapter.http;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How the HTTP API behaves: the admin key (empty turns the admin API off), the largest accepted
- * {@code POST /v1/event/create} body, the largest body of every other endpoint, and the version it reports.
+ * {@code POST /v1/event/create} body, the largest body of every other endpoint, and the longest time a connection may
+ * take to deliver one request, headers and body (a slower one is closed).
  */
-public record HttpApiSettings(Optional<String> adminKey, long maxEventBytes, long maxBodyBytes, String version) {
+public record HttpApiSettings(Optional<String> adminKey, long maxEventBytes, long maxBodyBytes,
+                              Duration requestTimeout) {
     public static final long DEFAULT_MAX_EVENT_BYTES = 262_144;
     public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     public HttpApiSettings {
         Objects.requireNonNull(adminKey);
-        Objects.requireNonNull(version);
+        Objects.requireNonNull(requestTimeout);
         adminKey = adminKey.filter(key -> !key.isBlank());
         if (maxEventBytes < 1 || maxBodyBytes < 1) {
             throw new IllegalArgumentException("body limits must be positive");
         }
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("the request timeout must be at least a millisecond");
+        }
     }
 
-    /** The defaults of API.md §8: admin API off, 256 KiB events, 64 KiB for everything else. */
-    public static HttpApiSettings defaults(String version) {
-        return new HttpApiSettings(Optional.empty(), DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, version);
+    /** The defaults of API.md §8: admin API off, 256 KiB events, 64 KiB for everything else; 30 s per request. */
+    public static HttpApiSettings defaults() {
+        return new HttpApiSettings(Optional.empty(), DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     public HttpApiSettings withAdminKey(String key) {
-        return new HttpApiSettings(Optional.of(key), maxEventBytes, maxBodyBytes, version);
+        return new HttpApiSettings(Optional.of(key), maxEventBytes, maxBodyBytes, requestTimeout);
     }
 
     public HttpApiSettings withMaxEventBytes(long bytes) {
-        return new HttpApiSettings(adminKey, bytes, maxBodyBytes, version);
+        return new HttpApiSettings(adminKey, bytes, maxBodyBytes, requestTimeout);
+    }
+
+    public HttpApiSettings withRequestTimeout(Duration timeout) {
+        return new HttpApiSettings(adminKey, maxEventBytes, maxBodyBytes, timeout);
     }
 
     @Override
     public String toString() {
         return "HttpApiSettings[adminKey=" + (adminKey.isPresent() ? "set" : "off") + ", maxEventBytes="
-                + maxEventBytes + ", maxBodyBytes=" + maxBodyBytes + ", version=" + version + "]";
+                + maxEventBytes + ", maxBodyBytes=" + maxBodyBytes + ", requestTimeout=" + requestTimeout + "]";
     }
 }

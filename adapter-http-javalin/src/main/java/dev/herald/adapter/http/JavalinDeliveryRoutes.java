@@ -5,10 +5,11 @@ import dev.herald.domain.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The delivery endpoints of API.md §6 (Decoda's "events" family). */
+/**
+ * The delivery endpoints of API.md §6 (Decoda's "events" family). A re-send changes state, so it is POST only, though
+ * the contract also allowed GET: a GET can be triggered by a link, a prefetch or a crawler.
+ */
 final class JavalinDeliveryRoutes {
-    private static final String SEND_PATH = "/v1/webhook/events/{webhook_delivery_attempt_id}/send";
-
     private final ForInspectingDeliveries deliveries;
     private final TenantAuthentication auth;
 
@@ -19,8 +20,7 @@ final class JavalinDeliveryRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/v1/webhook/events/{webhook_delivery_attempt_id}", auth.authenticated(this::get));
-        routes.get(SEND_PATH, auth.authenticated(this::send));
-        routes.post(SEND_PATH, auth.authenticated(this::send));
+        routes.post("/v1/webhook/events/{webhook_delivery_attempt_id}/send", auth.authenticated(this::send));
         routes.get("/v1/webhook/{webhook_id}/delivery-attempts/list", auth.authenticated(this::list));
     }
 

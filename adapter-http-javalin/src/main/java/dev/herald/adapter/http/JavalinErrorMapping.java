@@ -33,6 +33,10 @@ final class JavalinErrorMapping {
         // A limit of what one publish may send is about the request's size; the others about what exists.
         routes.exception(LimitExceededException.class, (e, ctx) -> Json.respond(ctx,
                 e.limit() == Limit.EVENT_BYTES_TIMES_SUBSCRIBERS ? 413 : 409, new ErrorBody(e.getMessage())));
+        routes.exception(TooManyFailedAttemptsException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            Json.respond(ctx, 429, new ErrorBody(e.getMessage()));
+        });
         // Javalin's own answers: unknown route (404), wrong method (405) and the like, with the standard reason.
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), new ErrorBody(HttpStatus.forStatus(e.getStatus()).getMessage())));

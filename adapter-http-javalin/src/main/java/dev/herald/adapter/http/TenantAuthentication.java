@@ -7,15 +7,20 @@ import dev.herald.domain.UnauthorizedException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
-/** The TENANT and API-KEY headers of every {@code /v1} route (API.md §2). */
+/**
+ * The TENANT and API-KEY headers of every {@code /v1} route (API.md §2); an address that failed too often is refused
+ * before its credentials are looked at.
+ */
 final class TenantAuthentication {
     static final String TENANT_HEADER = "TENANT";
     static final String API_KEY_HEADER = "API-KEY";
 
     private final ForAuthenticatingTenants port;
+    private final FailedAttemptThrottle throttle;
 
-    TenantAuthentication(ForAuthenticatingTenants port) {
+    TenantAuthentication(ForAuthenticatingTenants port, FailedAttemptThrottle throttle) {
         this.port = port;
+        this.throttle = throttle;
     }
 
     /** {@code handler}, run with the caller's tenant once its credentials check out. */
@@ -24,6 +29,17 @@ final class TenantAuthentication {
     }
 
     private TenantId tenantOf(Context ctx) {
+        String client = ClientAddress.of(ctx);
+        throttle.checkAllowed(client);
+        try {
+            return tenantFromHeaders(ctx);
+        } catch (UnauthorizedException e) {
+            throttle.recordFailure(client);
+            throw e;
+        }
+    }
+
+    private TenantId tenantFromHeaders(Context ctx) {
         String tenant = ctx.header(TENANT_HEADER);
         String apiKey = ctx.header(API_KEY_HEADER);
         if (tenant == null || tenant.isBlank() || apiKey == null || apiKey.isBlank()) {

@@ -33,6 +33,7 @@ class AuthenticationTest extends AcmeApiTest {
                 call -> call.header("TENANT", "NOT A NAME!").header("API-KEY", acme.apiKey()),
                 call -> call.header("TENANT", "").header("API-KEY", ""));
         for (String[] route : v1Routes()) {
+            api.authClock.advance(HeraldHttpApi.FAILURE_WINDOW); // a fresh window: this test is not about throttling
             for (Function<Call, Call> credentials : wrongCredentials) {
                 Answer answer = credentials.apply(api.call(route[0], route[1])).body("{}").send();
 
@@ -58,8 +59,7 @@ class AuthenticationTest extends AcmeApiTest {
             assertEquals(404, theirs.status());
             assertEquals(missing.body(), theirs.body());
         }
-        for (String[] route : List.of(new String[] {"GET", ""}, new String[] {"GET", "/send"},
-                new String[] {"POST", "/send"})) {
+        for (String[] route : List.of(new String[] {"GET", ""}, new String[] {"POST", "/send"})) {
             Answer theirs = api.call(route[0], "/v1/webhook/events/" + deliveryId + route[1]).as(globex).send();
 
             assertEquals(404, theirs.status());
@@ -107,7 +107,6 @@ class AuthenticationTest extends AcmeApiTest {
                 new String[] {"POST", "/v1/webhook/rotate-secret/wh_abc"},
                 new String[] {"POST", "/v1/event/create"},
                 new String[] {"GET", "/v1/webhook/events/msg_abc"},
-                new String[] {"GET", "/v1/webhook/events/msg_abc/send"},
                 new String[] {"POST", "/v1/webhook/events/msg_abc/send"},
                 new String[] {"GET", "/v1/webhook/wh_abc/delivery-attempts/list"});
     }

@@ -70,7 +70,7 @@ class DeliveryRoutesTest extends AcmeApiTest {
         api.event(acme, "{}");
         String id = list("").json().get(0).get("id").asText();
 
-        Answer answer = api.call("GET", "/v1/webhook/events/" + id + "/send").as(acme).send();
+        Answer answer = api.call("POST", "/v1/webhook/events/" + id + "/send").as(acme).send();
 
         assertEquals(200, answer.status(), answer.body());
         JsonNode delivery = answer.json();
@@ -87,7 +87,19 @@ class DeliveryRoutesTest extends AcmeApiTest {
     }
 
     @Test
-    void sendByPostWithNotifyFailureEmailsTheOwnerWhenItFails() {
+    void sendByGetIs405AndSendsNothing() {
+        api.event(acme, "{}");
+        String id = list("").json().get(0).get("id").asText();
+
+        Answer answer = api.call("GET", "/v1/webhook/events/" + id + "/send").as(acme).send();
+
+        assertEquals(405, answer.status());
+        assertEquals("{\"detail\":\"Method Not Allowed\"}", answer.body());
+        assertEquals(0, list("").json().get(0).get("attemptCount").asInt(), "a GET must not send");
+    }
+
+    @Test
+    void sendWithNotifyFailureEmailsTheOwnerWhenItFails() {
         api.event(acme, "{}");
         String id = list("").json().get(0).get("id").asText();
         api.receiverStatus.set(500);
@@ -124,7 +136,7 @@ class DeliveryRoutesTest extends AcmeApiTest {
         api.call("POST", "/v1/event/create").as(acme).body("{\"type\":\"INVOICE_SENT\",\"data\":{\"n\":2}}").send();
         api.event(acme, "{\"n\":3}");
         String delivered = list("?sort_direction=asc").json().get(0).get("id").asText();
-        api.call("GET", "/v1/webhook/events/" + delivered + "/send").as(acme).send();
+        api.call("POST", "/v1/webhook/events/" + delivered + "/send").as(acme).send();
 
         assertEquals(3, list("").json().size());
         assertEquals(1, list("?event_type=INVOICE_SENT").json().size());
@@ -168,7 +180,7 @@ class DeliveryRoutesTest extends AcmeApiTest {
         api.event(acme, "{}");
         String id = list("").json().get(0).get("id").asText();
 
-        HostileInputTest.assertProblems(api.call("GET", "/v1/webhook/events/" + id + "/send?notify_failure=perhaps")
+        HostileInputTest.assertProblems(api.call("POST", "/v1/webhook/events/" + id + "/send?notify_failure=perhaps")
                 .as(acme).send(), "[\"query\",\"notify_failure\"]");
         HostileInputTest.assertProblems(api.call("GET", "/v1/webhook/list?include_archived=2").as(acme).send(),
                 "[\"query\",\"include_archived\"]");

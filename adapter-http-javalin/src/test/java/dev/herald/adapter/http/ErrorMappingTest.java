@@ -33,6 +33,7 @@ class ErrorMappingTest {
                 assertEquals(500, answer.status());
                 assertEquals("{\"detail\":\"Internal Server Error\"}", answer.body());
                 assertTrue(answer.contentType().startsWith("application/json"));
+                ResponseHeadersTest.assertStandardHeaders(answer);
             }
         }
     }
@@ -47,6 +48,7 @@ class ErrorMappingTest {
 
             assertEquals(500, answer.status());
             assertEquals("{\"detail\":\"Internal Server Error\"}", answer.body());
+            ResponseHeadersTest.assertStandardHeaders(answer);
         }
     }
 

@@ -132,7 +132,7 @@ class EventRoutesTest extends AcmeApiTest {
     @Test
     void theEventLimitIsConfigurable() {
         try (HttpApiFixture small = HttpApiFixture.start(
-                HttpApiSettings.defaults("test").withAdminKey(HttpApiFixture.ADMIN_KEY).withMaxEventBytes(1_000))) {
+                HttpApiSettings.defaults().withAdminKey(HttpApiFixture.ADMIN_KEY).withMaxEventBytes(1_000))) {
             Tenant tenant = small.tenant("acme");
 
             Answer answer = small.call("POST", "/v1/event/create").as(tenant).body(eventOfSize(1_001)).send();

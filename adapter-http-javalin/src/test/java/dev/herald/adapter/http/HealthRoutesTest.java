@@ -28,7 +28,7 @@ class HealthRoutesTest {
         assertEquals(200, answer.status());
         assertEquals("{\"status\":\"UP\"}", answer.body());
         assertEquals("application/json", answer.contentType());
-        assertEquals("Herald/test", answer.headers().firstValue("Server").orElse(""));
+        assertEquals("Herald", answer.headers().firstValue("Server").orElse(""));
     }
 
     @Test

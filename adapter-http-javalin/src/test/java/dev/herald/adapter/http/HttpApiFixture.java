@@ -2,6 +2,7 @@ package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.application.FakeClock;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -29,6 +30,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -41,6 +43,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -51,7 +54,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real HTTP API on a free port, wired to the real application services over in-memory adapters. The receiver of
- * deliveries is a stub answering {@link #receiverStatus}; failure e-mails land in {@link #notices}.
+ * deliveries is a stub answering {@link #receiverStatus}; failure e-mails land in {@link #notices}; the windows of
+ * failed authentications follow {@link #authClock}, which only tests move.
  */
 final class HttpApiFixture implements AutoCloseable {
     static final String ADMIN_KEY = "test-admin-key-0123456789";
@@ -63,6 +67,7 @@ final class HttpApiFixture implements AutoCloseable {
     final InMemoryDatabaseProbe database = new InMemoryDatabaseProbe();
     final AtomicInteger receiverStatus = new AtomicInteger(200);
     final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
+    final FakeClock authClock = new FakeClock(Instant.parse("2026-11-27T05:00:00Z"));
 
     private final Javalin app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -86,13 +91,13 @@ final class HttpApiFixture implements AutoCloseable {
                 tenants,
                 tenants,
                 new HealthCheck(database));
-        app = HeraldHttpApi.create(portsOverride.apply(ports), settings).start("127.0.0.1", 0);
+        app = HeraldHttpApi.create(portsOverride.apply(ports), settings, authClock).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
     }
 
     /** Admin API on, strict URL policy. */
     static HttpApiFixture start() {
-        return start(HttpApiSettings.defaults("test").withAdminKey(ADMIN_KEY));
+        return start(HttpApiSettings.defaults().withAdminKey(ADMIN_KEY));
     }
 
     static HttpApiFixture start(HttpApiSettings settings) {
@@ -100,13 +105,13 @@ final class HttpApiFixture implements AutoCloseable {
     }
 
     static HttpApiFixture start(UrlPolicy urlPolicy) {
-        return new HttpApiFixture(HttpApiSettings.defaults("test").withAdminKey(ADMIN_KEY), urlPolicy,
+        return new HttpApiFixture(HttpApiSettings.defaults().withAdminKey(ADMIN_KEY), urlPolicy,
                 UnaryOperator.identity());
     }
 
     /** With some ports replaced, e.g. by failing ones. */
     static HttpApiFixture start(UnaryOperator<HttpApiPorts> portsOverride) {
-        return new HttpApiFixture(HttpApiSettings.defaults("test").withAdminKey(ADMIN_KEY), UrlPolicy.strict(),
+        return new HttpApiFixture(HttpApiSettings.defaults().withAdminKey(ADMIN_KEY), UrlPolicy.strict(),
                 portsOverride);
     }
 
@@ -145,11 +150,18 @@ final class HttpApiFixture implements AutoCloseable {
     }
 
     /**
-     * Writes {@code head} and as much of {@code body} as the server takes over a plain socket, then reads the answer:
-     * for bodies so large that the server answers before reading them, which java.net.http cannot report.
+     * Writes {@code head} and as much of {@code body} as the server takes over a plain socket, then reads the answer
+     * (to the end of the connection: ask for {@code Connection: close} unless the server closes anyway). For what
+     * java.net.http cannot send or report: bodies so large that the server answers before reading them, request lines
+     * it refuses to write.
      */
     Answer raw(String head, byte[] body) {
-        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+        return raw(loopback(1), head, body);
+    }
+
+    /** {@link #raw(String, byte[])} from another client address, such as {@code loopback(2)}. */
+    Answer raw(InetAddress from, String head, byte[] body) {
+        try (Socket socket = open(from)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             try {
@@ -168,10 +180,25 @@ final class HttpApiFixture implements AutoCloseable {
             for (String line : text.substring(0, bodyStart).split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim(), List.of(line.substring(colon + 1).trim()));
+                    headers.computeIfAbsent(line.substring(0, colon).trim(), name -> new java.util.ArrayList<>())
+                            .add(line.substring(colon + 1).trim());
                 }
             }
             return new Answer(status, text.substring(bodyStart), HttpHeaders.of(headers, (name, value) -> true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain connection to the API from {@code from}, for clients java.net.http cannot imitate. */
+    Socket open(InetAddress from) throws IOException {
+        return new Socket(loopback(1), app.port(), from, 0);
+    }
+
+    /** 127.0.0.{@code last}: the API listens on 127.0.0.1, and on Linux every address of 127/8 can reach it. */
+    static InetAddress loopback(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

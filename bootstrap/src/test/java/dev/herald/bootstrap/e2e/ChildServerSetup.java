@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** The settings of a child-JVM server for these tests: its own H2 file under target/, http and loopback allowed. */
 final class ChildServerSetup {
-    static final String ADMIN_KEY = "child-admin-key";
+    static final String ADMIN_KEY = "child-admin-key-0123456789";
 
     private ChildServerSetup() {
     }

@@ -1,0 +1,31 @@
+package dev.herald.adapter.http;
+
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The headers of every answer, Jetty's own error answers included: a Server header without a version, no content
+ * sniffing, and nothing cached (answers carry webhook secrets and API keys). As a Jetty customizer they are set before
+ * any handler runs, so no route or error path can miss them.
+ */
+final class StandardResponseHeaders implements HttpConfiguration.Customizer {
+    private static final List<HttpField> FIELDS = List.of(
+            new PreEncodedHttpField(HttpHeader.SERVER, "Herald"),
+            new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store"));
+
+    static void putInto(HttpFields.Mutable headers) {
+        FIELDS.forEach(headers::put);
+    }
+
+    @Override
+    public Request customize(Request request, HttpFields.Mutable responseHeaders) {
+        putInto(responseHeaders);
+        return request;
+    }
+}
