@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Settings (environment): HERALD_BENCH_EVENTS (20000), HERALD_BENCH_WEBHOOKS (fan-out, 5),
  * HERALD_BENCH_RATE (events/s for latency, 500), HERALD_BENCH_LATENCY_SECONDS (10), HERALD_BENCH_MGMT_REQUESTS (10000),
  * HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_HERALD_JVM_OPTS
- * (JVM options of the Herald process, -Xmx256m), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of h2,pg,jmh,baseline,ceiling,mgmt,latency).
+ * (JVM options of the Herald process, -Xmx256m), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of h2,pg,jmh,baseline,ceiling,mgmt,latency,disk).
  */
 public final class BenchMain {
     private static final String TENANT = "bench";
@@ -66,10 +66,11 @@ public final class BenchMain {
     private record DbResult(String name, Load.Result publish, double deliveriesPerSecond, double endToEndPerSecond,
                             int delivered, Load.Result latencyPublish, Stats latency, int latencyReceived,
                             Load.Result create, Load.Result list, double peakRssMib, double cpuMicrosPerDelivery,
-                            double ceilingPerSecond) {
+                            double ceilingPerSecond, double diskKibPerEvent) {
         DbResult withCeiling(double perSecond) {
             return new DbResult(name, publish, deliveriesPerSecond, endToEndPerSecond, delivered, latencyPublish,
-                    latency, latencyReceived, create, list, peakRssMib, cpuMicrosPerDelivery, perSecond);
+                    latency, latencyReceived, create, list, peakRssMib, cpuMicrosPerDelivery, perSecond,
+                    diskKibPerEvent);
         }
     }
 
@@ -117,6 +118,12 @@ public final class BenchMain {
                     return pgUrl;
                 }));
             }
+        }
+        if (!skip.contains("disk")) {
+            System.out.println("H2 disk use at a steady 50 events/s (embedded Herald, no-op sender)...");
+            H2Storage.Result steady = H2Storage.steady(work.resolve("h2-disk"), 50, 3_000, 1);
+            System.out.println("  " + steady);
+            notes.add("H2 disk at a steady 50 events/s, 500-byte data: " + steady);
         }
         if (!skip.contains("jmh")) {
             micro = jmh();
@@ -190,6 +197,9 @@ public final class BenchMain {
             double endToEnd = delivered / ((receiver.lastArrival() - start) / 1e9);
             System.out.printf("    published %.0f events/s; delivered %d/%d, %.0f deliveries/s (%.0f from the first "
                     + "publish)%n", published.perSecond(), delivered, expected, sustained, endToEnd);
+            double diskKibPerEvent = diskBytes(dbUrl) / 1024.0 / (warm + events);
+            System.out.printf("    disk: %.2f KiB per event (%d x %d webhooks so far)%n", diskKibPerEvent,
+                    warm + events, webhooks);
 
             // Latency at a fixed offered load, one webhook per event.
             int latencyEvents = skip.contains("latency") ? 1 : rate * latencySeconds;
@@ -221,7 +231,7 @@ public final class BenchMain {
             double rss = herald.peakRssMib();
             System.out.printf("    peak RSS of the Herald process: %.0f MiB%n", rss);
             return new DbResult(name, published, sustained, endToEnd, delivered, offered, latency, latencyReceived,
-                    create, list, rss, cpuPerDelivery, Double.NaN);
+                    create, list, rss, cpuPerDelivery, Double.NaN, diskKibPerEvent);
         }
     }
 
@@ -301,6 +311,21 @@ public final class BenchMain {
         return m.group(1);
     }
 
+    /** What Herald's data takes on disk: the H2 file, or the PostgreSQL tables with their indexes and TOAST. */
+    private static long diskBytes(String dbUrl) throws Exception {
+        if (dbUrl.startsWith("jdbc:h2:file:")) {
+            return Files.size(Path.of(dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db"));
+        }
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                     + " WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())"
+                     + " AND c.relname IN ('delivery_queue', 'attempts', 'deliveries', 'events', 'webhooks',"
+                     + " 'tenants', 'notice_throttle', 'notice_tenants', 'notice_sends')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** A clean database: Herald's tables (and its migration history) dropped, so Flyway creates them anew. */
     private static void freshPostgres(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -372,6 +397,8 @@ public final class BenchMain {
         row(t, "list webhooks (" + (webhooks + 1) + " hooks) requests/s (p99 ms)", "", results,
                 r -> String.format("%.0f (%.1f)", r.list().perSecond(), r.list().stats().p99()));
         row(t, "Herald peak RSS MiB (VmHWM)", "< 512", results, r -> String.format("%.0f", r.peakRssMib()));
+        row(t, "disk per event after the throughput phase (x " + webhooks + " webhooks, ~40-byte data), KiB", "",
+                results, r -> String.format("%.2f", r.diskKibPerEvent()));
         t.append('\n');
         if (!micro.isEmpty()) {
             t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");

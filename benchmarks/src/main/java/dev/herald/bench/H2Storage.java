@@ -2,7 +2,6 @@ package dev.herald.bench;
 
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
-import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.TenantId;
 import java.io.IOException;
@@ -15,8 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,10 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * retention job will do), and samples the file size: it must stay flat.
  */
 final class H2Storage {
-    private static final HttpResult OK = new HttpResult(Optional.of(200), Optional.empty(), Optional.empty(),
-            Optional.empty(), 0);
     private static final String TYPE = "PATIENT_CREATED";
-    private static final String PADDING = "x".repeat(440);
 
     /** Extra H2 settings for experiments, e.g. {@code -Dherald.bench.h2.settings=;RETENTION_TIME=0}. */
     private static final String EXTRA_SETTINGS = System.getProperty("herald.bench.h2.settings", "");
@@ -92,12 +86,7 @@ final class H2Storage {
         String url = "jdbc:h2:file:" + dir.resolve("herald").toAbsolutePath() + EXTRA_SETTINGS;
         long running;
         FileSizeSampler sampler = new FileSizeSampler(file);
-        try (Herald herald = Herald.builder().database(url, "", "").allowHttp(true).allowPrivateNetworks(true)
-                .httpSender(request -> {
-                    sent.incrementAndGet();
-                    return CompletableFuture.completedFuture(OK);
-                })
-                .build()) {
+        try (Herald herald = NoNetworkHerald.on(url, sent)) {
             TenantId tenant = herald.tenants().createTenant("storage").tenant();
             for (int i = 0; i < webhooks; i++) {
                 herald.webhooks().create(tenant, new CreateWebhook("http://127.0.0.1:9/s/" + i, List.of(TYPE), null));
@@ -142,9 +131,15 @@ final class H2Storage {
         }
     }
 
-    /** A 500-byte data object. */
+    /**
+     * A 500-byte data object whose note is random base64: compresses no better than real data would (a note of one
+     * repeated letter would flatter the compressed file).
+     */
     static String data(int i) {
-        return String.format("{\"seq\":%10d,\"patientId\":\"p-%10d\",\"note\":\"%s\"}", i, i, PADDING);
+        byte[] note = new byte[330];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(note);
+        return String.format("{\"seq\":%10d,\"patientId\":\"p-%10d\",\"note\":\"%s\"}", i, i,
+                java.util.Base64.getEncoder().encodeToString(note));
     }
 
     /**
@@ -157,12 +152,7 @@ final class H2Storage {
         String url = "jdbc:h2:file:" + dir.resolve("herald").toAbsolutePath();
         H2Storage storage = new H2Storage();
         List<Long> sizes = new ArrayList<>();
-        try (Herald herald = Herald.builder().database(url, "", "").allowHttp(true).allowPrivateNetworks(true)
-                .httpSender(request -> {
-                    storage.sent.incrementAndGet();
-                    return CompletableFuture.completedFuture(OK);
-                })
-                .build();
+        try (Herald herald = NoNetworkHerald.on(url, storage.sent);
              Connection purger = DriverManager.getConnection(url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
             TenantId tenant = herald.tenants().createTenant("soak").tenant();
             herald.webhooks().create(tenant, new CreateWebhook("http://127.0.0.1:9/soak", List.of(TYPE), null));
@@ -219,9 +209,9 @@ final class H2Storage {
         }
     }
 
-    /** The live data: a copy of the database compacted offline ({@code SHUTDOWN COMPACT}). */
+    /** The live data: the database compacted offline ({@code SHUTDOWN COMPACT}), pages compressed as Herald has them. */
     private static long compactedSize(Path dir, String url) throws SQLException, IOException {
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = DriverManager.getConnection(url + ";COMPRESS=TRUE");
              Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }

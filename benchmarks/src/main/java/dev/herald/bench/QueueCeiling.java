@@ -2,14 +2,11 @@ package dev.herald.bench;
 
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
-import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the durable queue (claim, load, complete: the database work) allows on this machine, with no network cost at all.
  */
 final class QueueCeiling {
-    private static final HttpResult OK = new HttpResult(Optional.of(200), Optional.empty(), Optional.empty(),
-            Optional.empty(), 0);
     private static final String TYPE = "PATIENT_CREATED";
     private static final int PUBLISHERS = 8;
 
@@ -50,12 +45,7 @@ final class QueueCeiling {
     }
 
     private double run(String jdbcUrl, int events, int webhooks) throws Exception {
-        try (Herald herald = Herald.builder().database(jdbcUrl, "", "").allowHttp(true).allowPrivateNetworks(true)
-                .httpSender(request -> {
-                    sent.incrementAndGet();
-                    return CompletableFuture.completedFuture(OK);
-                })
-                .build()) {
+        try (Herald herald = NoNetworkHerald.on(jdbcUrl, sent)) {
             TenantId tenant = herald.tenants().createTenant("ceiling").tenant();
             for (int i = 0; i < webhooks; i++) {
                 herald.webhooks().create(tenant, new CreateWebhook("http://127.0.0.1:9/ceiling/" + i, List.of(TYPE), null));

@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.herald.application.port.in.ForInspectingDeliveries.DeliveryView;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
@@ -11,7 +11,7 @@ import java.util.Optional;
 record DeliveryAttemptSummary(
         String id,
         String type,
-        JsonNode data,
+        @JsonRawValue String data,
         String createdDate,
         String alertId,
         String deliveredDate,
@@ -30,7 +30,7 @@ record DeliveryAttemptSummary(
         return new DeliveryAttemptSummary(
                 delivery.id().value(),
                 delivery.type().name(),
-                Json.parseStored(view.data().json()),
+                view.data().json(), // JSON Herald wrote itself when the event was published
                 ApiTime.of(delivery.createdDate()),
                 delivery.eventId().value(),
                 ApiTime.of(delivery.deliveredDate()),

@@ -39,6 +39,6 @@ final class JavalinDeliveryRoutes {
     private void list(Context ctx, TenantId tenant) {
         var webhook = PathIds.webhookId(ctx);
         var query = DeliveryListQuery.from(ctx);
-        Json.ok(ctx, deliveries.list(tenant, webhook, query).stream().map(DeliveryAttemptSummary::from).toList());
+        Json.okStreamed(ctx, deliveries.list(tenant, webhook, query).map(DeliveryAttemptSummary::from));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.domain.InvalidInputException;
@@ -12,7 +13,9 @@ import dev.herald.domain.Violation;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The one Jackson mapper of the adapter: strict when reading requests, plain when writing answers. */
 final class Json {
@@ -44,15 +47,6 @@ final class Json {
         }
     }
 
-    /** JSON text Herald wrote itself (event data), as a tree to embed in an answer. */
-    static JsonNode parseStored(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not valid", e);
-        }
-    }
-
     /** The canonical text of a tree: what Jackson writes for it. */
     static String text(JsonNode node) {
         try {
@@ -78,5 +72,20 @@ final class Json {
 
     static void ok(Context ctx, Object body) {
         respond(ctx, 200, body);
+    }
+
+    /**
+     * Answers 200 with a JSON array written item by item as {@code items} yields them: a long answer is never held
+     * whole in memory. Whatever can fail before the first item (not found, bad query) must fail before this call.
+     */
+    static void okStreamed(Context ctx, Stream<?> items) {
+        ctx.status(200).contentType(CONTENT_TYPE);
+        try (items; SequenceWriter array = MAPPER.writer().writeValuesAsArray(ctx.outputStream())) {
+            for (Iterator<?> it = items.iterator(); it.hasNext(); ) {
+                array.write(it.next());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -15,9 +15,14 @@ import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The delivery log and manual re-sends (API.md §6). */
 public final class DeliveryInspection implements ForInspectingDeliveries {
+    /** Deliveries whose events' data a listing reads at once: at most 16 x the largest event (4 MiB by default). */
+    private static final int DATA_CHUNK = 16;
+
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;
     private final ForQueueingDeliveries queue;
@@ -39,10 +44,13 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
     }
 
     @Override
-    public List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+    public Stream<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
         // Archived webhooks count: their history stays readable. Another tenant's is not found.
         webhooks.find(tenant, webhook).orElseThrow(NotFoundException::webhook);
-        return views(queue.list(tenant, webhook, query));
+        List<Delivery> deliveries = queue.list(tenant, webhook, query);
+        return IntStream.iterate(0, from -> from < deliveries.size(), from -> from + DATA_CHUNK)
+                .mapToObj(from -> deliveries.subList(from, Math.min(deliveries.size(), from + DATA_CHUNK)))
+                .flatMap(chunk -> views(chunk).stream());
     }
 
     @Override

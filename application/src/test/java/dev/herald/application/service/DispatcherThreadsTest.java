@@ -29,7 +29,7 @@ class DispatcherThreadsTest {
             for (int i = 0; i < 500; i++) {
                 herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":" + i + "}"));
             }
-            await(() -> herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all().withPage(1000, 0)).stream()
+            await(() -> herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all().withPage(1000, 0))
                     .allMatch(v -> v.delivery().status() == DeliveryStatus.DELIVERED));
             assertEquals(500, herald.receiver.requests.size());
         } finally {

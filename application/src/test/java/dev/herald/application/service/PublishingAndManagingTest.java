@@ -43,9 +43,9 @@ class PublishingAndManagingTest {
         PublishedEvent published = herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"a\":1}"));
 
         assertEquals(1, published.deliveryCount());
-        assertEquals(1, herald.deliveries.list(ACME, patients.id(), DeliveryQuery.all()).size());
-        assertEquals(0, herald.deliveries.list(ACME, payments.id(), DeliveryQuery.all()).size());
-        assertEquals(0, herald.deliveries.list(GLOBEX, otherTenant.id(), DeliveryQuery.all()).size());
+        assertEquals(1, herald.deliveries.list(ACME, patients.id(), DeliveryQuery.all()).count());
+        assertEquals(0, herald.deliveries.list(ACME, payments.id(), DeliveryQuery.all()).count());
+        assertEquals(0, herald.deliveries.list(GLOBEX, otherTenant.id(), DeliveryQuery.all()).count());
     }
 
     @Test
@@ -54,7 +54,7 @@ class PublishingAndManagingTest {
         PublishedEvent first = herald.events.publish(ACME, new PublishEvent("PATIENT_CREATED", "{\"a\":1}", "key-1"));
         PublishedEvent again = herald.events.publish(ACME, new PublishEvent("PATIENT_CREATED", "{\"a\":1}", "key-1"));
         assertEquals(first, again);
-        assertEquals(1, herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).size());
+        assertEquals(1, herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).count());
         assertThrows(ConflictException.class,
                 () -> herald.events.publish(ACME, new PublishEvent("PATIENT_CREATED", "{\"a\":2}", "key-1")));
         PublishedEvent otherTenant = herald.events.publish(GLOBEX,

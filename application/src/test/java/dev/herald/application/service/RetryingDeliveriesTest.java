@@ -133,7 +133,7 @@ class RetryingDeliveriesTest {
         Instant end = herald.clock.instant().plus(horizon);
         while (herald.clock.instant().isBefore(end)) {
             herald.dispatcher.dispatchOnce();
-            Instant next = herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).stream()
+            Instant next = herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all())
                     .flatMap(view -> view.delivery().nextAttemptDate().stream())
                     .min(Instant::compareTo).orElse(end);
             herald.clock.set(next.isAfter(herald.clock.instant()) ? next : herald.clock.instant().plusMillis(1));
@@ -141,7 +141,7 @@ class RetryingDeliveriesTest {
     }
 
     private DeliveryView onlyDelivery() {
-        List<DeliveryView> views = herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all());
+        List<DeliveryView> views = herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).toList();
         assertEquals(1, views.size());
         return views.get(0);
     }

@@ -73,7 +73,7 @@ class EmbeddingExampleTest {
             awaitDelivered(committed); // published after the rolled-back one: had that one been kept, it was due first
 
             assertFalse(receiver.acceptedEventIds().contains(rolledBack), "the rolled-back event was delivered");
-            assertEquals(2, herald.deliveries().list(acme, hook.id(), DeliveryQuery.all()).size(),
+            assertEquals(2, herald.deliveries().list(acme, hook.id(), DeliveryQuery.all()).count(),
                     "the rolled-back event left no delivery behind");
             assertEquals(List.of(8), paymentIds(), "the host's rolled-back row is absent, its committed one there");
         }

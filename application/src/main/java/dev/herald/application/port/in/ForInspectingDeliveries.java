@@ -7,12 +7,17 @@ import dev.herald.domain.EventData;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reading the delivery log and re-sending a delivery by hand (API.md §6, the "events" family). */
 public interface ForInspectingDeliveries {
     DeliveryView get(TenantId tenant, DeliveryId id);
 
-    List<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
+    /**
+     * The webhook's deliveries as the query asks, in order. The stream reads its events' data a few deliveries at a
+     * time as it is consumed, so a page of large events is never held in memory at once; consume it once, promptly.
+     */
+    Stream<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
 
     /**
      * Sends once now and records the attempt; with {@code notifyFailure}, a failure e-mails the owner, within the
