@@ -79,8 +79,8 @@ final class HttpApiFixture implements AutoCloseable {
         InMemoryTransactions transactions = new InMemoryTransactions();
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
-        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, RetrySchedule.DEFAULT,
-                "Herald/test", new Random(1));
+        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock,
+                RetrySchedule.DEFAULT, "Herald/test", new Random(1));
         OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
                 Limits.DEFAULT, Runnable::run);
         HttpApiPorts ports = new HttpApiPorts(

@@ -100,12 +100,8 @@ public final class DeliveryAttempts {
 
     private CompletableFuture<Outcome> send(Delivery delivery, byte[] data, Optional<Webhook> webhook,
                                             BiFunction<Attempt, HttpResult, Delivery> next) {
-        if (data == null) {
-            // The event is gone (deleted by hand): there is nothing to send, now or later.
-            return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));
-        }
-        if (webhook.isEmpty()) {
-            // Archived while queued: nothing to send to.
+        if (webhook.isEmpty() || data == null) {
+            // Archived while queued (or its event deleted by hand): nothing to send to, or nothing to send.
             return CompletableFuture.completedFuture(new Outcome(delivery.cancelled(), Optional.empty(), webhook));
         }
         Instant started = Now.of(clock);

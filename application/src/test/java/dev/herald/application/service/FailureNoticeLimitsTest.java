@@ -54,7 +54,8 @@ class FailureNoticeLimitsTest {
         quick.dispatcher.dispatchOnce();
         assertEquals(1, quick.notices.size(), "the delivery failed finally");
 
-        DeliveryId delivery = quick.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).findFirst().orElseThrow().delivery().id();
+        DeliveryId delivery = quick.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).findFirst().orElseThrow()
+                .delivery().id();
         quick.deliveries.resend(ACME, delivery, true);
 
         assertEquals(1, quick.notices.size(), "the owner was told a moment ago");
@@ -89,7 +90,8 @@ class FailureNoticeLimitsTest {
     private List<DeliveryId> failingDeliveries(TenantId tenant, List<Webhook> webhooks) {
         herald.events.publish(tenant, PublishEvent.of("PATIENT_CREATED", "{}"));
         return webhooks.stream()
-                .map(w -> herald.deliveries.list(tenant, w.id(), DeliveryQuery.all()).findFirst().orElseThrow().delivery().id())
+                .map(w -> herald.deliveries.list(tenant, w.id(), DeliveryQuery.all()).findFirst().orElseThrow()
+                        .delivery().id())
                 .toList();
     }
 }
