@@ -37,6 +37,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
     private static final String TENANT = "bench";
+    private static final int MGMT_TENANTS = 20;
+    private static final List<String> EVENT_TYPES = java.util.Arrays.stream(dev.herald.domain.EventType.values())
+            .map(Enum::name).toList();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern API_KEY = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -214,14 +217,18 @@ public final class BenchMain {
                     latency.p50(), latency.p99(), latency.max(), offered.stats().p50(), offered.stats().p99());
 
             // Management API over real HTTP.
-            String mgmtKey = createTenant(base, "mgmt");
+            // Spread over 20 tenants and the 28 event types: within the default per-tenant limits.
+            List<String> mgmtKeys = new ArrayList<>();
+            for (int t = 0; t < MGMT_TENANTS; t++) {
+                mgmtKeys.add(createTenant(base, "mgmt-" + t));
+            }
             System.out.printf("  management: %d creates, %d lists, %d concurrent...%n", mgmtRequests, mgmtRequests,
                     mgmtConcurrency);
             int mgmtRequests = skip.contains("mgmt") ? 100 : this.mgmtRequests;
-            Load.closedLoop(500, mgmtConcurrency, 30, i -> createWebhookRequest(base, mgmtKey,
-                    receiver.url("/mgmt/warm" + i), "INVOICE_SENT"));
+            Load.closedLoop(500, mgmtConcurrency, 30, i -> createWebhookRequest(base, mgmtKeys.get(i % MGMT_TENANTS),
+                    receiver.url("/mgmt/warm" + i), mgmtType(i)));
             Load.Result create = Load.closedLoop(mgmtRequests, mgmtConcurrency, 60, i -> createWebhookRequest(base,
-                    mgmtKey, receiver.url("/mgmt/" + i), "INVOICE_SENT"));
+                    mgmtKeys.get(i % MGMT_TENANTS), receiver.url("/mgmt/" + i), mgmtType(i)));
             check("create webhook", create);
             Load.closedLoop(500, mgmtConcurrency, 30, i -> listRequest(base, key));
             Load.Result list = Load.closedLoop(mgmtRequests, mgmtConcurrency, 60, i -> listRequest(base, key));
@@ -233,6 +240,11 @@ public final class BenchMain {
             return new DbResult(name, published, sustained, endToEnd, delivered, offered, latency, latencyReceived,
                     create, list, rss, cpuPerDelivery, Double.NaN, diskKibPerEvent);
         }
+    }
+
+    /** The event type of the {@code i}-th management create: each tenant's webhooks spread over all types. */
+    private static String mgmtType(int i) {
+        return EVENT_TYPES.get((i / MGMT_TENANTS) % EVENT_TYPES.size());
     }
 
     private interface FreshDatabase {

@@ -46,9 +46,6 @@ final class H2Urls {
         if (isH2File(jdbcUrl)) {
             // H2 otherwise writes commits out up to 500 ms later: a killed process would lose accepted events.
             wanted.put("WRITE_DELAY", "0");
-            // Pages compressed (LZF, cheap): every commit writes fewer bytes, and the file holds the same data in
-            // less than half the space (docs/BENCHMARKS.md, disk use).
-            wanted.put("COMPRESS", "TRUE");
         }
         String upper = jdbcUrl.toUpperCase(Locale.ROOT);
         StringBuilder url = new StringBuilder(jdbcUrl);

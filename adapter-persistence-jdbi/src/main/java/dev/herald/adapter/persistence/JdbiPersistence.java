@@ -52,7 +52,7 @@ public final class JdbiPersistence implements AutoCloseable {
         this.deliveries = new JdbiDeliveryQueue(scope, SqlDialect.of(dataSource));
         this.noticeThrottle = new JdbiNoticeThrottle(scope);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
-        this.compaction = singleNodeFile ? Optional.of(H2FileCompaction.start(dataSource)) : Optional.empty();
+        this.compaction = singleNodeFile ? H2FileCompaction.start(dataSource) : Optional.empty();
     }
 
     /**

@@ -54,7 +54,7 @@ public final class WebhookManagement implements ForManagingWebhooks {
         validation.throwIfInvalid();
         Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock));
         return transactions.inTransaction(() -> {
-            limits.checkWebhookCount(webhooks.list(tenant, false).size());
+            limits.checkWebhookCount(webhooks.countLive(tenant));
             checkNewSubscriptions(tenant, subscription, Set.of());
             webhooks.insert(webhook);
             return webhook;
@@ -117,7 +117,7 @@ public final class WebhookManagement implements ForManagingWebhooks {
     private void checkNewSubscriptions(TenantId tenant, Subscription wanted, Set<EventType> had) {
         for (EventType type : wanted.eventTypes()) {
             if (!had.contains(type)) {
-                limits.checkNewSubscriber(type.name(), webhooks.liveSubscribers(tenant, type).size());
+                limits.checkNewSubscriber(type.name(), webhooks.countLiveSubscribers(tenant, type));
             }
         }
     }

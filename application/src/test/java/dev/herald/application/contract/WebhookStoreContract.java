@@ -86,6 +86,7 @@ public abstract class WebhookStoreContract {
 
         assertEquals(List.of(oldest, newest), webhooks.list(ACME, false));
         assertEquals(List.of(oldest, archivedMiddle, newest), webhooks.list(ACME, true));
+        assertEquals(2, webhooks.countLive(ACME), "archived ones do not count");
         assertEquals(List.of(), webhooks.list(new dev.herald.domain.TenantId("nobody"), true));
     }
 
@@ -101,5 +102,7 @@ public abstract class WebhookStoreContract {
 
         assertEquals(List.of(wants, alsoWants), webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED));
         assertEquals(List.of(), webhooks.liveSubscribers(ACME, EventType.MAIL_SENT));
+        assertEquals(2, webhooks.countLiveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(0, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
     }
 }

@@ -41,6 +41,16 @@ public final class InMemoryWebhookStore implements ForStoringWebhooks {
         return select(tenant, w -> w.isLive() && w.subscription().includes(type));
     }
 
+    @Override
+    public int countLive(TenantId tenant) {
+        return select(tenant, Webhook::isLive).size();
+    }
+
+    @Override
+    public int countLiveSubscribers(TenantId tenant, EventType type) {
+        return liveSubscribers(tenant, type).size();
+    }
+
     private synchronized List<Webhook> select(TenantId tenant, Predicate<Webhook> wanted) {
         return webhooks.values().stream()
                 .filter(w -> w.tenant().equals(tenant))

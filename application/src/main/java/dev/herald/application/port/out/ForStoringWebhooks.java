@@ -22,4 +22,10 @@ public interface ForStoringWebhooks {
 
     /** The tenant's live webhooks subscribed to {@code type}. */
     List<Webhook> liveSubscribers(TenantId tenant, EventType type);
+
+    /** How many live webhooks the tenant has. */
+    int countLive(TenantId tenant);
+
+    /** How many of the tenant's live webhooks are subscribed to {@code type}. */
+    int countLiveSubscribers(TenantId tenant, EventType type);
 }
