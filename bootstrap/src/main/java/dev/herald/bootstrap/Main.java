@@ -4,6 +4,7 @@ import dev.herald.application.port.in.ForAdministeringTenants.TenantCredentials;
 import dev.herald.domain.HeraldException;
 import dev.herald.domain.InvalidInputException;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,8 @@ public final class Main {
             "usage: java -jar herald.jar                       run the server (configured by HERALD_* variables)",
             "       java -jar herald.jar tenant create NAME     create a tenant and print its API key",
             "       java -jar herald.jar tenant rotate-key NAME replace a tenant's API key and print the new one");
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private Main() {
     }
@@ -103,6 +106,23 @@ public final class Main {
         } catch (HeraldException e) {
             err.println(e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            if (!openedByAnotherProcess(e)) {
+                throw e;
+            }
+            err.println("the database " + config.dbUrl() + " is open in another process; if it is a Herald server that"
+                    + " is still starting, try again in a moment");
+            return 1;
         }
+    }
+
+    /** H2's "Database may be already in use" (90020): a server holds the file but has not said how to reach it. */
+    private static boolean openedByAnotherProcess(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 }
