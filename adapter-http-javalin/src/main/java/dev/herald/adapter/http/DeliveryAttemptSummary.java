@@ -7,7 +7,10 @@ import dev.herald.domain.Delivery;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code WebhookDeliveryAttemptSummary} of API.md §6, with the fields beyond Decoda's after {@code lastDeliveryAttemptError}. */
+/**
+ * {@code WebhookDeliveryAttemptSummary}, the Decoda delivery view (README, "Try it"), with Herald's own fields after
+ * {@code lastDeliveryAttemptError}.
+ */
 record DeliveryAttemptSummary(
         String id,
         String type,

@@ -6,8 +6,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * The delivery endpoints of API.md §6 (Decoda's "events" family). A re-send changes state, so it is POST only, though
- * the contract also allowed GET: a GET can be triggered by a link, a prefetch or a crawler.
+ * The delivery endpoints (Decoda's "events" family; README, "Try it"). A re-send changes state, so it is POST only
+ * (docs/DECISIONS.md): a GET can be triggered by a link, a prefetch or a crawler.
  */
 final class JavalinDeliveryRoutes {
     private final ForInspectingDeliveries deliveries;

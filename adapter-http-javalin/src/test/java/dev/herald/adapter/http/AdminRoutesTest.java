@@ -9,7 +9,7 @@ import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The admin API of API.md §8. */
+/** The admin API (README, "Try it"; docs/DECISIONS.md). */
 class AdminRoutesTest {
     @Test
     void createAnswersTheTenantAndAKeyThatWorks() {
