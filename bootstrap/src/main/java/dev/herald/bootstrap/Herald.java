@@ -11,13 +11,14 @@ import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
-import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
+import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.service.DeliveryAttempts;
+import dev.herald.application.service.DeliveryCycle;
 import dev.herald.application.service.DeliveryDispatcher;
 import dev.herald.application.service.DeliveryInspection;
 import dev.herald.application.service.DispatcherSettings;
@@ -96,10 +97,11 @@ public final class Herald implements AutoCloseable {
         DeliveryAttempts attempts = new DeliveryAttempts(persistence.webhooks(), persistence.events(), http, b.clock,
                 b.retrySchedule,
                 USER_AGENT, new Random());
-        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.events(), persistence.deliveries(),
-                attempts, notification);
+        deliveries = new DeliveryInspection(persistence.webhooks(), persistence.events(), persistence.deliveryLog(),
+                persistence.deliveries(), attempts, notification);
         health = new HealthCheck(persistence.databaseProbe());
-        dispatcher = new DeliveryDispatcher(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher);
+        dispatcher = new DeliveryDispatcher(
+                new DeliveryCycle(persistence.deliveries(), attempts, notification, b.clock, b.dispatcher));
         events.afterPublish(dispatcher::wakeUp);
     }
 
@@ -181,7 +183,7 @@ public final class Herald implements AutoCloseable {
         dispatcher.stop(grace);
     }
 
-    /** The dispatcher, to drive the queue step by step in tests. */
+    /** This node's delivery worker. */
     public DeliveryDispatcher dispatcher() {
         return dispatcher;
     }

@@ -1,6 +1,7 @@
 package dev.herald.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +10,16 @@ import java.util.random.RandomGenerator;
 
 /**
  * When to try a failed delivery again: the first attempt is immediate, then one delay per retry
- * (default 1 s, 5 s, 15 s, 60 s, 5 min, 15 min), each moved by up to ±{@code jitter}.
+ * (default 1 s, 5 s, 15 s, 60 s, 5 min, 15 min), each moved by up to ±{@code jitter}. Whether a delivery is retried
+ * at all is decided here too, in {@link #afterAttempt}.
  */
 public record RetrySchedule(List<Duration> delays, double jitter) {
     public static final RetrySchedule DEFAULT = parse("1s,5s,15s,60s,5m,15m");
     /** The longest wait a receiver's Retry-After can ask for; beyond it the header is capped. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    private static final int GONE = 410;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int UNAVAILABLE = 503;
 
     public RetrySchedule {
         delays = List.copyOf(delays);
@@ -51,6 +56,21 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
             }
         }
         throw new IllegalArgumentException("not a duration: '" + text + "' (expected e.g. 500ms, 5s, 15m, 1h)");
+    }
+
+    /**
+     * The one place a retry is decided: the delivery after a scheduled attempt made at about {@code now}. A 2xx
+     * delivers it; 410 Gone fails it at once; any other failure makes it due again after the next delay (which a 429's
+     * or 503's {@code retryAfter} may lengthen), or fails it when that was the last attempt.
+     */
+    public Delivery afterAttempt(Delivery delivery, Attempt attempt, Optional<Duration> retryAfter, Instant now,
+                                 RandomGenerator random) {
+        if (attempt.succeeded() || attempt.status().filter(s -> s == GONE).isPresent()) {
+            return delivery.after(attempt, Optional.empty());
+        }
+        Optional<Duration> asked = attempt.status().filter(s -> s == TOO_MANY_REQUESTS || s == UNAVAILABLE)
+                .flatMap(s -> retryAfter);
+        return delivery.after(attempt, delayAfter(attempt.number(), asked, random).map(now::plus));
     }
 
     public int maxAttempts() {

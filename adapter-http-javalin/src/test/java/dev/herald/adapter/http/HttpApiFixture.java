@@ -11,8 +11,8 @@ import dev.herald.application.inmemory.InMemoryTenantStore;
 import dev.herald.application.inmemory.InMemoryTransactions;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
+import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.service.DeliveryAttempts;
 import dev.herald.application.service.DeliveryInspection;
@@ -32,19 +32,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -87,7 +87,7 @@ final class HttpApiFixture implements AutoCloseable {
                 new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator(),
                         TenantLimits.DEFAULT),
                 new EventPublishing(webhookStore, eventStore, queue, transactions, clock, TenantLimits.DEFAULT),
-                new DeliveryInspection(webhookStore, eventStore, queue, attempts, notification),
+                new DeliveryInspection(webhookStore, eventStore, queue, queue, attempts, notification),
                 tenants,
                 tenants,
                 new HealthCheck(database));

@@ -1,6 +1,6 @@
 package dev.herald.adapter.persistence;
 
-import dev.herald.application.port.in.DeliveryQuery;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.util.ArrayList;

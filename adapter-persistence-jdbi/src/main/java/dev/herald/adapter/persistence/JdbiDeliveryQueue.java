@@ -1,25 +1,18 @@
 package dev.herald.adapter.persistence;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
 import dev.herald.domain.DeliveryStatus;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -31,10 +24,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * a worker whose lease expired (and was claimed again) changes nothing.
  */
 public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
-    /** The claim's one locking query on PostgreSQL; served by the index on due_at. */
-    static final String CLAIM_DUE_ROWS = "SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
-            + " ORDER BY due_at LIMIT :max FOR UPDATE SKIP LOCKED";
-
     private static final String ENQUEUE = "INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)";
     private static final String MAKE_DUE_IF_HELD = "UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
             + " WHERE delivery_id = :id AND lease_token = :token";
@@ -72,7 +61,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     @Override
     public List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease) {
         return scope.inTransaction(h -> {
-            List<String> ids = withinDataBytes(h, lockDueRows(h, now, max), maxDataBytes);
+            List<String> ids = DueRows.withinDataBytes(h, DueRows.lock(h, dialect, now, max), maxDataBytes);
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -86,91 +75,6 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                     .execute();
             Map<String, Delivery> deliveries = load(h, ids);
             return ids.stream().map(id -> new Claim(deliveries.get(id), token)).toList();
-        });
-    }
-
-    /**
-     * The first of the locked ids (in due order) whose events' data, each event counted once, stays within
-     * {@code maxDataBytes}; at least one. The rows left out stay due, unleased, for the next claim.
-     */
-    private static List<String> withinDataBytes(Handle h, List<String> ids, long maxDataBytes) {
-        if (ids.size() < 2) {
-            return ids;
-        }
-        Map<String, Map.Entry<String, Long>> eventSizes = new HashMap<>();
-        h.createQuery("SELECT d.id, d.event_id, LENGTH(e.data_json) AS data_length FROM deliveries d"
-                        + " JOIN events e ON e.id = d.event_id WHERE d.id IN (<ids>)")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("id"),
-                        Map.entry(rs.getString("event_id"), rs.getLong("data_length"))))
-                .forEach(row -> eventSizes.put(row.getKey(), row.getValue()));
-        Set<String> counted = new HashSet<>();
-        long bytes = 0;
-        List<String> kept = new ArrayList<>();
-        for (String id : ids) {
-            Map.Entry<String, Long> event = eventSizes.get(id);
-            if (event != null && counted.add(event.getKey())) {
-                bytes += event.getValue();
-                if (bytes > maxDataBytes && !kept.isEmpty()) {
-                    break;
-                }
-            }
-            kept.add(id);
-        }
-        return kept;
-    }
-
-    /**
-     * The ids of up to {@code max} due rows, earliest first, locked for this transaction and skipping rows other
-     * claimers hold. H2 (2.5.252) accepts {@code ORDER BY … LIMIT … FOR UPDATE SKIP LOCKED} but locks every row the
-     * WHERE matches before sorting and limiting, so one claimer would hold the whole due set; there the earliest ids
-     * are read first without locks, and only those are then locked (re-checking that they are still due).
-     */
-    private List<String> lockDueRows(Handle h, Instant now, int max) {
-        if (dialect == SqlDialect.POSTGRESQL) {
-            return h.createQuery(CLAIM_DUE_ROWS)
-                    .bind("now", SqlTime.of(now))
-                    .bind("max", max)
-                    .mapTo(String.class)
-                    .list();
-        }
-        List<String> candidates = h.createQuery("SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
-                        + " ORDER BY due_at LIMIT :max")
-                .bind("now", SqlTime.of(now))
-                .bind("max", max)
-                .mapTo(String.class)
-                .list();
-        if (candidates.isEmpty()) {
-            return candidates;
-        }
-        List<String> locked = h.createQuery("SELECT delivery_id FROM delivery_queue"
-                        + " WHERE delivery_id IN (<ids>) AND due_at <= :now FOR UPDATE SKIP LOCKED")
-                .bindList("ids", candidates)
-                .bind("now", SqlTime.of(now))
-                .mapTo(String.class)
-                .list();
-        return candidates.stream().filter(locked::contains).toList();
-    }
-
-    /**
-     * Rebuilds the queue from the delivery log: every PENDING delivery, due at its next attempt, under no lease; how
-     * many. Only right while no other worker uses this database. TRUNCATE (unlike DELETE) also empties the table's
-     * indexes, which H2 2.5 can leave out of step with its rows when the process is killed mid-write; each delivery
-     * is then put back through its primary key, so a row only a table scan still sees (a killed transaction's, not
-     * yet rolled back) is left out rather than breaking the rebuild.
-     */
-    int rebuildFromDeliveryLog() {
-        return scope.inTransaction(h -> {
-            h.execute("TRUNCATE TABLE delivery_queue"); // H2 commits here: a crash now is repaired by the next start
-            List<String> pending = h.createQuery("SELECT id FROM deliveries WHERE status = 'PENDING'")
-                    .mapTo(String.class)
-                    .list();
-            PreparedBatch requeue = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, due_at)"
-                    + " SELECT d.id, COALESCE(d.next_attempt_date, d.created_date) FROM deliveries d"
-                    + " WHERE d.id = :id AND d.status = 'PENDING'"
-                    + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q WHERE q.delivery_id = d.id)");
-            pending.forEach(id -> requeue.bind("id", id).add());
-            return Arrays.stream(executeIfAny(requeue)).sum();
         });
     }
 
@@ -208,7 +112,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
      * hold it under a lease), or is put back when it had left (a FAILED one that was re-sent is not: it stays FAILED).
      */
     @Override
-    public void record(Delivery updated, Attempt attempt) {
+    public void recordManualAttempt(Delivery updated, Attempt attempt) {
         scope.inTransaction(h -> {
             String id = updated.id().value();
             if (updated.status().isFinal()) {
@@ -283,41 +187,6 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
 
     private static int[] executeIfAny(PreparedBatch batch) {
         return batch.size() > 0 ? batch.execute() : new int[0];
-    }
-
-    @Override
-    public Optional<Delivery> find(TenantId tenant, DeliveryId id) {
-        return scope.inTransaction(h -> h.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS
-                        + " FROM deliveries WHERE id = :id AND tenant = :tenant")
-                .bind("id", id.value())
-                .bind("tenant", tenant.value())
-                .map(DeliveryRows::delivery)
-                .findOne());
-    }
-
-    @Override
-    public List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
-        return scope.inTransaction(h -> DeliveryListSql.query(h, tenant, webhook, query)
-                .map(DeliveryRows::delivery)
-                .list());
-    }
-
-    @Override
-    public Map<DeliveryId, List<Attempt>> attempts(Collection<DeliveryId> ids) {
-        Map<DeliveryId, List<Attempt>> result = new LinkedHashMap<>();
-        ids.forEach(id -> result.put(id, new ArrayList<>()));
-        if (ids.isEmpty()) {
-            return result;
-        }
-        scope.inTransaction(h -> h.createQuery("SELECT " + DeliveryRows.ATTEMPT_COLUMNS + " FROM attempts"
-                        + " WHERE delivery_id IN (<ids>) ORDER BY delivery_id, attempt_number, id")
-                .bindList("ids", ids.stream().map(DeliveryId::value).distinct().toList())
-                .map((rs, ctx) -> Map.entry(new DeliveryId(rs.getString("delivery_id")),
-                        DeliveryRows.attempt(rs, ctx)))
-                .list())
-                .forEach(row -> result.get(row.getKey()).add(row.getValue()));
-        result.replaceAll((id, list) -> List.copyOf(list));
-        return result;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Herald's persistence on H2 or PostgreSQL: migrates the schema, then hands out the stores, the delivery queue and
- * the transactions, all sharing one {@link Jdbi} and one notion of "the transaction on this thread".
+ * log, and the transactions, all sharing one {@link Jdbi} and one notion of "the transaction on this thread".
  * Built from a JDBC URL (Herald owns a HikariCP pool and closes it) or from a host's {@link DataSource} (the host
  * owns it; Herald's tables then live next to the host's, and publishing can join the host's transactions).
  */
@@ -32,6 +32,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiWebhookStore webhooks;
     private final JdbiEventStore events;
     private final JdbiDeliveryQueue deliveries;
+    private final JdbiDeliveryLog deliveryLog;
+    private final H2QueueRebuild queueRebuild;
     private final JdbiNoticeThrottle noticeThrottle;
     private final JdbiDatabaseProbe databaseProbe;
     private final boolean singleNodeFile;
@@ -50,6 +52,8 @@ public final class JdbiPersistence implements AutoCloseable {
         this.webhooks = new JdbiWebhookStore(scope);
         this.events = new JdbiEventStore(scope);
         this.deliveries = new JdbiDeliveryQueue(scope, SqlDialect.of(dataSource));
+        this.deliveryLog = new JdbiDeliveryLog(scope);
+        this.queueRebuild = new H2QueueRebuild(scope);
         this.noticeThrottle = new JdbiNoticeThrottle(scope);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.compaction = singleNodeFile ? H2FileCompaction.start(dataSource) : Optional.empty();
@@ -122,6 +126,10 @@ public final class JdbiPersistence implements AutoCloseable {
         return deliveries;
     }
 
+    public JdbiDeliveryLog deliveryLog() {
+        return deliveryLog;
+    }
+
     public JdbiNoticeThrottle noticeThrottle() {
         return noticeThrottle;
     }
@@ -138,7 +146,7 @@ public final class JdbiPersistence implements AutoCloseable {
      */
     public void recoverQueueOnStart() {
         if (singleNodeFile) {
-            int pending = deliveries.rebuildFromDeliveryLog();
+            int pending = queueRebuild.run();
             LOG.info("H2 file: rebuilt the delivery queue from the delivery log ({} pending)", pending);
         }
     }

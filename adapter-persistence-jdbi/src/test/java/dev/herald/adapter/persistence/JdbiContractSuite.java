@@ -1,5 +1,7 @@
 package dev.herald.adapter.persistence;
 
+import dev.herald.application.contract.DeliveriesUnderTest;
+import dev.herald.application.contract.DeliveryLogContract;
 import dev.herald.application.contract.DeliveryQueueContract;
 import dev.herald.application.contract.EventStoreContract;
 import dev.herald.application.contract.NoticeThrottleContract;
@@ -45,10 +47,23 @@ abstract class JdbiContractSuite {
     @Nested
     class Deliveries extends DeliveryQueueContract {
         @Override
-        protected QueueUnderTest emptyQueue() {
-            JdbiPersistence persistence = database().empty();
-            return new QueueUnderTest(persistence.deliveries(), persistence.webhooks(), persistence.events());
+        protected DeliveriesUnderTest emptyDeliveries() {
+            return emptyDeliveryTables();
         }
+    }
+
+    @Nested
+    class DeliveryLog extends DeliveryLogContract {
+        @Override
+        protected DeliveriesUnderTest emptyDeliveries() {
+            return emptyDeliveryTables();
+        }
+    }
+
+    private DeliveriesUnderTest emptyDeliveryTables() {
+        JdbiPersistence persistence = database().empty();
+        return new DeliveriesUnderTest(persistence.deliveries(), persistence.deliveryLog(), persistence.webhooks(),
+                persistence.events());
     }
 
     @Nested

@@ -48,7 +48,7 @@ class JdbiTransactionsTest {
     }
 
     private boolean isStored(Delivery delivery) {
-        return persistence.deliveries().find(ACME, delivery.id()).isPresent();
+        return persistence.deliveryLog().find(ACME, delivery.id()).isPresent();
     }
 
     @ParameterizedTest

@@ -41,7 +41,7 @@ class PostgresClaimPlanTest {
                     .bind("n", QUEUED)
                     .execute();
             h.execute("ANALYZE delivery_queue");
-            return String.join("\n", h.createQuery("EXPLAIN " + JdbiDeliveryQueue.CLAIM_DUE_ROWS)
+            return String.join("\n", h.createQuery("EXPLAIN " + DueRows.CLAIM_DUE_ROWS)
                     .bind("now", SqlTime.of(Instant.now()))
                     .bind("max", 100)
                     .mapTo(String.class)

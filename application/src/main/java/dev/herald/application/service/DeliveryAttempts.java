@@ -1,8 +1,8 @@
 package dev.herald.application.service;
 
-import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
+import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Attempt;
@@ -13,10 +13,9 @@ import dev.herald.domain.EventId;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.Signatures;
 import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
 import dev.herald.domain.Webhook;
+import dev.herald.domain.WebhookId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,6 @@ import java.util.random.RandomGenerator;
 
 /** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (API.md §6). */
 public final class DeliveryAttempts {
-    private static final int GONE = 410;
-
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;
     private final ForSendingHttp http;
@@ -57,17 +54,19 @@ public final class DeliveryAttempts {
     }
 
     /**
-     * Sends the next attempt of each claimed delivery; retries are scheduled from the schedule. Each webhook is looked
-     * up, and each event's data read and encoded, once for the whole batch (a batch usually holds many deliveries to
-     * few webhooks, and a wide fan-out many deliveries of one event: its data is then held once, not per delivery).
+     * Sends the next attempt of each claimed delivery; the schedule decides what each becomes
+     * ({@link RetrySchedule#afterAttempt}). Each webhook is looked up, and each event's data read and encoded, once for
+     * the whole batch (a batch usually holds many deliveries to few webhooks, and a wide fan-out many deliveries of one
+     * event: its data is then held once, not per delivery).
      */
-    public List<CompletableFuture<Outcome>> scheduled(List<Delivery> deliveries) {
+    public List<CompletableFuture<Outcome>> sendAll(List<Delivery> deliveries) {
         Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
         Map<EventId, byte[]> data = sharedData(deliveries);
         return deliveries.stream()
                 .map(delivery -> send(delivery, data.get(delivery.eventId()),
                         found.computeIfAbsent(new WebhookKey(delivery), k -> liveWebhook(delivery)),
-                        (attempt, result) -> delivery.after(attempt, nextAttempt(attempt, result))))
+                        (attempt, result) -> schedule.afterAttempt(delivery, attempt, result.retryAfter(),
+                                Now.of(clock), random)))
                 .toList();
     }
 
@@ -89,7 +88,7 @@ public final class DeliveryAttempts {
      * Sends one attempt by hand. It does not reschedule the delivery; like every attempt it counts towards the
      * schedule's number of attempts.
      */
-    public CompletableFuture<Outcome> manual(Delivery delivery) {
+    public CompletableFuture<Outcome> sendManually(Delivery delivery) {
         return send(delivery, sharedData(List.of(delivery)).get(delivery.eventId()), liveWebhook(delivery),
                 (attempt, result) -> delivery.afterManual(attempt));
     }
@@ -125,13 +124,5 @@ public final class DeliveryAttempts {
                 "webhook-signature", Signatures.standardWebhooks(webhook.signingSecrets(now), messageId, timestamp,
                         body)),
                 body);
-    }
-
-    private Optional<Instant> nextAttempt(Attempt attempt, HttpResult result) {
-        if (attempt.succeeded() || result.status().filter(s -> s == GONE).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<Duration> retryAfter = result.status().filter(s -> s == 429 || s == 503).flatMap(s -> result.retryAfter());
-        return schedule.delayAfter(attempt.number(), retryAfter, random).map(Now.of(clock)::plus);
     }
 }

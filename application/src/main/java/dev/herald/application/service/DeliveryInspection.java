@@ -1,13 +1,14 @@
 package dev.herald.application.service;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.EventData;
 import dev.herald.domain.EventId;
 import dev.herald.domain.NotFoundException;
@@ -25,14 +26,16 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
 
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;
+    private final ForReadingDeliveryLog log;
     private final ForQueueingDeliveries queue;
     private final DeliveryAttempts attempts;
     private final OwnerNotification notification;
 
-    public DeliveryInspection(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
-                              DeliveryAttempts attempts, OwnerNotification notification) {
+    public DeliveryInspection(ForStoringWebhooks webhooks, ForStoringEvents events, ForReadingDeliveryLog log,
+                              ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification) {
         this.webhooks = webhooks;
         this.events = events;
+        this.log = log;
         this.queue = queue;
         this.attempts = attempts;
         this.notification = notification;
@@ -47,7 +50,7 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
     public Stream<DeliveryView> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
         // Archived webhooks count: their history stays readable. Another tenant's is not found.
         webhooks.find(tenant, webhook).orElseThrow(NotFoundException::webhook);
-        List<Delivery> deliveries = queue.list(tenant, webhook, query);
+        List<Delivery> deliveries = log.list(tenant, webhook, query);
         return IntStream.iterate(0, from -> from < deliveries.size(), from -> from + DATA_CHUNK)
                 .mapToObj(from -> deliveries.subList(from, Math.min(deliveries.size(), from + DATA_CHUNK)))
                 .flatMap(chunk -> views(chunk).stream());
@@ -55,11 +58,11 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
 
     @Override
     public DeliveryView resend(TenantId tenant, DeliveryId id, boolean notifyFailure) {
-        DeliveryAttempts.Outcome outcome = attempts.manual(find(tenant, id)).join();
+        DeliveryAttempts.Outcome outcome = attempts.sendManually(find(tenant, id)).join();
         if (outcome.attempt().isEmpty()) {
             throw NotFoundException.webhook(); // its webhook is archived: there is nowhere to send it
         }
-        queue.record(outcome.delivery(), outcome.attempt().get());
+        queue.recordManualAttempt(outcome.delivery(), outcome.attempt().get());
         if (notifyFailure && !outcome.attempt().get().succeeded()) {
             notification.failedOnRequest(outcome.webhook().orElseThrow(), outcome.delivery());
         }
@@ -67,12 +70,12 @@ public final class DeliveryInspection implements ForInspectingDeliveries {
     }
 
     private Delivery find(TenantId tenant, DeliveryId id) {
-        return queue.find(tenant, id).orElseThrow(NotFoundException::delivery);
+        return log.find(tenant, id).orElseThrow(NotFoundException::delivery);
     }
 
     /** Views with their attempts and data; each event's data is read once, however many of its deliveries are listed. */
     private List<DeliveryView> views(List<Delivery> deliveries) {
-        Map<DeliveryId, List<Attempt>> attemptsById = queue.attempts(deliveries.stream().map(Delivery::id).toList());
+        Map<DeliveryId, List<Attempt>> attemptsById = log.attempts(deliveries.stream().map(Delivery::id).toList());
         Map<EventId, EventData> data = events.data(deliveries.stream().map(Delivery::eventId).distinct().toList());
         return deliveries.stream()
                 .map(d -> new DeliveryView(d, data.get(d.eventId()), attemptsById.getOrDefault(d.id(), List.of())))

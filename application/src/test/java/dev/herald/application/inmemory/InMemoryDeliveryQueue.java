@@ -1,12 +1,13 @@
 package dev.herald.application.inmemory;
 
-import dev.herald.application.port.in.DeliveryQuery;
-import dev.herald.application.port.in.DeliveryQuery.SortDirection;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryQuery.SortDirection;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.EventId;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
@@ -26,11 +27,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The delivery log and queue in memory, with the database adapter's lease semantics: a claim moves the due time to
- * the end of the lease and hands out a fresh token, so a leased delivery is not due again until its lease expires,
- * and only the holder of the current token can complete or release it. One lock guards everything.
+ * The delivery queue and the delivery log in memory, both ports over one store as the database's are, with the
+ * database adapter's lease semantics: a claim moves the due time to the end of the lease and hands out a fresh token,
+ * so a leased delivery is not due again until its lease expires, and only the holder of the current token can
+ * complete or release it. One lock guards everything.
  */
-public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
+public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForReadingDeliveryLog {
     /** Deliveries in insertion order, which breaks ties in sorting as the database's sequence does. */
     private final Map<DeliveryId, Delivery> deliveries = new LinkedHashMap<>();
     private final Map<DeliveryId, List<Attempt>> attempts = new HashMap<>();
@@ -126,7 +128,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries {
 
     /** A manual attempt: a PENDING delivery's queue entry stays as it is (a worker may hold it), or is put back. */
     @Override
-    public synchronized void record(Delivery updated, Attempt attempt) {
+    public synchronized void recordManualAttempt(Delivery updated, Attempt attempt) {
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
         if (updated.status().isFinal()) {

@@ -3,9 +3,9 @@ package dev.herald.application.service;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.DeliveryStatus;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.TenantId;

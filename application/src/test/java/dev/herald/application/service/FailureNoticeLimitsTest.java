@@ -3,11 +3,11 @@ package dev.herald.application.service;
 import static dev.herald.application.service.ScriptedReceiver.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.Webhook;
@@ -51,7 +51,7 @@ class FailureNoticeLimitsTest {
         Webhook webhook = quick.webhooks.create(ACME,
                 new CreateWebhook("https://receiver.example/hook", List.of("PATIENT_CREATED"), "ops@example.com"));
         quick.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
-        quick.dispatcher.dispatchOnce();
+        quick.cycle.runOnce();
         assertEquals(1, quick.notices.size(), "the delivery failed finally");
 
         DeliveryId delivery = quick.deliveries.list(ACME, webhook.id(), DeliveryQuery.all()).findFirst().orElseThrow()

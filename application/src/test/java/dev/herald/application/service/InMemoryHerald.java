@@ -1,13 +1,13 @@
 package dev.herald.application.service;
 
 import dev.herald.application.FakeClock;
-import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
 import dev.herald.application.inmemory.InMemoryTransactions;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
+import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.SecretGenerator;
 import dev.herald.domain.UrlPolicy;
@@ -28,6 +28,7 @@ final class InMemoryHerald {
     final WebhookManagement webhooks;
     final EventPublishing events;
     final DeliveryInspection deliveries;
+    final DeliveryCycle cycle;
     final DeliveryDispatcher dispatcher;
 
     InMemoryHerald(RetrySchedule schedule) {
@@ -43,8 +44,9 @@ final class InMemoryHerald {
                 Limits.DEFAULT, Runnable::run);
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));
-        deliveries = new DeliveryInspection(webhookStore, eventStore, queue, attempts, notification);
-        dispatcher = new DeliveryDispatcher(queue, attempts, notification, clock,
+        deliveries = new DeliveryInspection(webhookStore, eventStore, queue, queue, attempts, notification);
+        cycle = new DeliveryCycle(queue, attempts, notification, clock,
                 new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60)));
+        dispatcher = new DeliveryDispatcher(cycle);
     }
 }

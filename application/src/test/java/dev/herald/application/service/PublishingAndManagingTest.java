@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForManagingWebhooks.UpdateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.RetrySchedule;
@@ -103,7 +103,7 @@ class PublishingAndManagingTest {
         Webhook rotated = herald.webhooks.rotateSecret(ACME, webhook.id(), Duration.ofMinutes(10));
         assertNotEquals(webhook.secret(), rotated.secret());
         herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
         String signature = herald.receiver.requests.get(0).headers().get("webhook-signature");
         assertEquals(2, signature.split(" ").length);
     }

@@ -5,11 +5,11 @@ import static dev.herald.application.service.ScriptedReceiver.statusWithRetryAft
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForInspectingDeliveries.DeliveryView;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.domain.Attempt;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.DeliveryStatus;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.TenantId;
@@ -59,12 +59,12 @@ class RetryingDeliveriesTest {
         for (int i = 0; i < 3; i++) {
             quick.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":" + i + "}"));
         }
-        quick.dispatcher.dispatchOnce();
+        quick.cycle.runOnce();
         assertEquals(1, quick.notices.size(), "three failures in one window: one notice");
 
         quick.clock.advance(Duration.ofMinutes(16));
         quick.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":4}"));
-        quick.dispatcher.dispatchOnce();
+        quick.cycle.runOnce();
         assertEquals(2, quick.notices.size());
         assertEquals(2, quick.notices.get(1).suppressedSince(), "the two held back are summarised");
         assertEquals(hook.id(), quick.notices.get(1).webhookId());
@@ -85,11 +85,11 @@ class RetryingDeliveriesTest {
         herald.receiver.answer(request -> herald.receiver.requests.size() == 1
                 ? statusWithRetryAfter(429, Duration.ofSeconds(120)) : status(200));
         herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
         herald.clock.advance(Duration.ofSeconds(60));
-        assertEquals(0, herald.dispatcher.dispatchOnce(), "not due before the receiver's Retry-After");
+        assertEquals(0, herald.cycle.runOnce().claimed(), "not due before the receiver's Retry-After");
         herald.clock.advance(Duration.ofSeconds(61));
-        assertEquals(1, herald.dispatcher.dispatchOnce());
+        assertEquals(1, herald.cycle.runOnce().claimed());
         assertEquals(DeliveryStatus.DELIVERED, onlyDelivery().delivery().status());
     }
 
@@ -109,7 +109,7 @@ class RetryingDeliveriesTest {
     void deletingTheWebhookCancelsItsQueuedDeliveries() {
         herald.receiver.answer(request -> status(500));
         herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
         herald.webhooks.delete(ACME, webhook.id());
         runUntilIdle(Duration.ofHours(1));
         DeliveryView view = onlyDelivery();
@@ -121,7 +121,7 @@ class RetryingDeliveriesTest {
     void aManualResendOfAFailedDeliveryDeliversItAndRecordsTheAttempt() {
         herald.receiver.answer(request -> status(410));
         herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
         herald.receiver.answer(request -> status(200));
         DeliveryView resent = herald.deliveries.resend(ACME, onlyDelivery().delivery().id(), true);
         assertEquals(DeliveryStatus.DELIVERED, resent.delivery().status());
@@ -132,7 +132,7 @@ class RetryingDeliveriesTest {
     private void runUntilIdle(Duration horizon) {
         Instant end = herald.clock.instant().plus(horizon);
         while (herald.clock.instant().isBefore(end)) {
-            herald.dispatcher.dispatchOnce();
+            herald.cycle.runOnce();
             Instant next = herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all())
                     .flatMap(view -> view.delivery().nextAttemptDate().stream())
                     .min(Instant::compareTo).orElse(end);

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.bootstrap.Herald;
 import dev.herald.bootstrap.support.TestReceiver;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.Webhook;
 import java.sql.Connection;

@@ -3,6 +3,7 @@ package dev.herald.application.port.in;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.EventData;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;

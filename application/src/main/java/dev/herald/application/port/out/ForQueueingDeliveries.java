@@ -1,21 +1,18 @@
 package dev.herald.application.port.out;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The deliveries, their attempts, and the queue of those still due. Workers claim due deliveries in batches under
- * a lease; a claim whose lease expires can be claimed again (at-least-once). Finished deliveries leave the queue.
+ * The queue of deliveries still due, and every change to a delivery: workers claim due deliveries in batches under a
+ * lease; a claim whose lease expires can be claimed again (at-least-once). Finished deliveries leave the queue and
+ * stay readable through {@link ForReadingDeliveryLog}.
  */
 public interface ForQueueingDeliveries {
     /** Stores new deliveries, each due at its {@code nextAttemptDate}. */
@@ -40,15 +37,7 @@ public interface ForQueueingDeliveries {
     void release(List<Claim> claims);
 
     /** Records an attempt made outside the queue (a manual re-send); a final delivery leaves the queue. */
-    void record(Delivery updated, Attempt attempt);
-
-    Optional<Delivery> find(TenantId tenant, DeliveryId id);
-
-    /** The webhook's deliveries, filtered, ordered and paged as the query says. */
-    List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query);
-
-    /** The attempts of each given delivery, oldest first; deliveries without attempts map to an empty list. */
-    Map<DeliveryId, List<Attempt>> attempts(Collection<DeliveryId> deliveries);
+    void recordManualAttempt(Delivery updated, Attempt attempt);
 
     /** Cancels the webhook's PENDING deliveries and takes them off the queue; returns how many. */
     int cancelPending(TenantId tenant, WebhookId webhook);

@@ -1,8 +1,5 @@
-package dev.herald.application.port.in;
+package dev.herald.domain;
 
-import dev.herald.domain.EventType;
-import dev.herald.domain.InvalidInputException;
-import dev.herald.domain.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
