@@ -2,6 +2,7 @@ package dev.herald.application.service;
 
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
@@ -62,6 +63,30 @@ class DispatcherThreadsTest {
         herald.dispatcher.stop(Duration.ofMillis(100));
         assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1)).size(),
                 "released: due at once, under no lease");
+    }
+
+    @Test
+    void stoppingWaitsForSendsInFlightToFinishWithoutWaitingOutTheGrace() throws Exception {
+        herald.receiver.hold();
+        herald.dispatcher.start();
+        for (int i = 0; i < 3; i++) {
+            herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{\"n\":" + i + "}"));
+        }
+        await(() -> herald.receiver.requests.size() == 3);
+        Thread answering = new Thread(() -> {
+            await(() -> !herald.dispatcher.isRunning()); // stop() has begun
+            herald.receiver.answerHeld();
+        });
+        answering.start();
+        long started = System.nanoTime();
+        herald.dispatcher.stop(Duration.ofSeconds(30));
+        answering.join();
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(20)) < 0,
+                "stop returned once the sends were recorded");
+        assertTrue(herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all())
+                .allMatch(v -> v.delivery().status() == DeliveryStatus.DELIVERED), "recorded before stop returned");
+        assertEquals(List.of(), herald.queue.claim(herald.clock.instant().plusSeconds(3600), 10, ANY_SIZE,
+                Duration.ofMinutes(1)), "nothing was given back");
     }
 
     private static void await(BooleanSupplier condition) {

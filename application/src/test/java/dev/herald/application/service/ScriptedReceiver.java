@@ -12,8 +12,9 @@ import java.util.function.Function;
 final class ScriptedReceiver implements ForSendingHttp {
     final List<OutboundRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Function<OutboundRequest, HttpResult> answer = request -> status(200);
-    /** When set, requests get no answer at all: they stay in flight. */
+    /** When set, requests get no answer until {@link #answerHeld}: they stay in flight. */
     private volatile boolean holding;
+    private final List<Runnable> held = new CopyOnWriteArrayList<>();
 
     void answer(Function<OutboundRequest, HttpResult> answer) {
         this.answer = answer;
@@ -22,6 +23,13 @@ final class ScriptedReceiver implements ForSendingHttp {
     /** From now on requests never get an answer (a receiver that hangs). */
     void hold() {
         holding = true;
+    }
+
+    /** Answers every request held so far, as the script says, and stops holding. */
+    void answerHeld() {
+        holding = false;
+        held.forEach(Runnable::run);
+        held.clear();
     }
 
     static HttpResult status(int status) {
@@ -35,6 +43,11 @@ final class ScriptedReceiver implements ForSendingHttp {
     @Override
     public CompletableFuture<HttpResult> post(OutboundRequest request) {
         requests.add(request);
-        return holding ? new CompletableFuture<>() : CompletableFuture.completedFuture(answer.apply(request));
+        if (holding) {
+            CompletableFuture<HttpResult> later = new CompletableFuture<>();
+            held.add(() -> later.complete(answer.apply(request)));
+            return later;
+        }
+        return CompletableFuture.completedFuture(answer.apply(request));
     }
 }
