@@ -34,14 +34,21 @@ final class InFlightClaims {
         claims.clear();
     }
 
-    /** Waits until none is left or {@code deadlineNanos} (of {@link System#nanoTime}) passes, whichever is first. */
+    /**
+     * Waits until none is left or {@code deadlineNanos} (of {@link System#nanoTime}) passes, whichever is first. An
+     * interrupt does not cut the grace short (a stopping server's thread may carry one); it is kept for the caller.
+     */
     synchronized void awaitEmpty(long deadlineNanos) {
-        try {
-            long left;
-            while (!claims.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
+        boolean interrupted = false;
+        long left;
+        while (!claims.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
+            try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
