@@ -1,8 +1,8 @@
 package dev.herald.adapter.http;
 
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.DeliveryQuery.SortBy;
 import dev.herald.domain.DeliveryQuery.SortDirection;
-import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
-import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.Attempt;

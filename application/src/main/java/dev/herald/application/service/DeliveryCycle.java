@@ -1,8 +1,8 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
-import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.domain.Delivery;
 import java.time.Clock;
 import java.util.ArrayList;

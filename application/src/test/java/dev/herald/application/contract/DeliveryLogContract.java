@@ -1,15 +1,11 @@
 package dev.herald.application.contract;
 
-import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.ACME;
 import static dev.herald.application.contract.ContractFixtures.GLOBEX;
 import static dev.herald.application.contract.ContractFixtures.answered;
-import static dev.herald.application.contract.ContractFixtures.concurrently;
-import static dev.herald.application.contract.ContractFixtures.event;
 import static dev.herald.application.contract.ContractFixtures.minutes;
 import static dev.herald.application.contract.ContractFixtures.unanswered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForQueueingDeliveries;
@@ -17,9 +13,9 @@ import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
 import dev.herald.domain.DeliveryId;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.DeliveryQuery.SortBy;
 import dev.herald.domain.DeliveryQuery.SortDirection;
-import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.EventType;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.Webhook;

@@ -2,8 +2,8 @@ package dev.herald.application.inmemory;
 
 import dev.herald.domain.Attempt;
 import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryQuery.SortDirection;
 import dev.herald.domain.DeliveryQuery;
+import dev.herald.domain.DeliveryQuery.SortDirection;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
