@@ -43,10 +43,13 @@ public final class DeliveryCycle {
     record Sent(Claim claim, DeliveryAttempts.Outcome outcome) {
     }
 
-    /** What one pass did: how many deliveries it claimed, and each attempted one as it is now. */
-    public record Pass(int claimed, List<Delivery> attempted) {
+    /**
+     * What one pass did: how many deliveries it claimed, and each as its attempt left it (CANCELLED, unsent, when its
+     * webhook was archived meanwhile); one given back unsent is not among them.
+     */
+    public record Pass(int claimed, List<Delivery> deliveries) {
         public Pass {
-            attempted = List.copyOf(attempted);
+            deliveries = List.copyOf(deliveries);
         }
     }
 

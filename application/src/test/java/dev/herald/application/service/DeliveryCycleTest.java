@@ -32,7 +32,7 @@ class DeliveryCycleTest {
 
         assertEquals(2, pass.claimed());
         assertEquals(Set.of(DeliveryStatus.DELIVERED, DeliveryStatus.PENDING),
-                pass.attempted().stream().map(Delivery::status).collect(Collectors.toSet()));
+                pass.deliveries().stream().map(Delivery::status).collect(Collectors.toSet()));
         assertEquals(0, herald.cycle.runOnce().claimed(), "the retry is not due yet");
     }
 
@@ -47,7 +47,7 @@ class DeliveryCycleTest {
         DeliveryCycle.Pass pass = herald.cycle.runOnce();
 
         assertEquals(1, pass.claimed());
-        assertEquals(List.of(), pass.attempted());
+        assertEquals(List.of(), pass.deliveries());
         assertEquals(1, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1)).size(),
                 "released: due at once, under no lease");
     }
