@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
  * signature example must be what the signing code computes.
  */
 class ApiReferenceTest {
+    /** A citation in a comment: {@code docs/API.md §4.2}, {@code docs/API.md §6.5-6.7}, {@code docs/API.md §4.1, §7}. */
+    private static final Pattern CITATION =
+            Pattern.compile("docs/API\\.md ((?:§\\d+(?:\\.\\d+)?(?:-\\d+(?:\\.\\d+)?)?(?:, )?)+)");
+    private static final Pattern SECTION_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** A numbered heading: {@code ## 4. Webhooks} or {@code ### 4.2 Create a webhook}. */
+    private static final Pattern HEADING = Pattern.compile("(?m)^#{2,3} (\\d+(?:\\.\\d+)?)\\.? ");
     /** A 422 type as written in main code: {@code "value_error.url"}, {@code "type_error.none.not_allowed"}. */
     private static final Pattern ERROR_TYPE = Pattern.compile("\"((?:type|value)_error(?:\\.[a-z_]+)+)\"");
 
@@ -50,6 +56,29 @@ class ApiReferenceTest {
         assertFalse(types.isEmpty(), "no error types found in the main code");
         List<String> undocumented = types.stream().filter(type -> !reference.contains("`" + type + "`")).toList();
         assertEquals(List.of(), undocumented, "422 error types missing from docs/API.md");
+    }
+
+    @Test
+    void everySectionTheCodeCitesExists() {
+        Set<String> sections = new TreeSet<>();
+        Matcher heading = HEADING.matcher(reference);
+        while (heading.find()) {
+            sections.add(heading.group(1));
+        }
+        Set<String> cited = new TreeSet<>();
+        for (Path file : javaFiles("/src/")) {
+            Matcher citation = CITATION.matcher(read(file));
+            while (citation.find()) {
+                Matcher number = SECTION_NUMBER.matcher(citation.group(1));
+                while (number.find()) {
+                    cited.add(number.group());
+                }
+            }
+        }
+
+        assertFalse(cited.isEmpty(), "no citations of docs/API.md found in the code");
+        cited.removeAll(sections);
+        assertEquals(Set.of(), cited, "sections cited as docs/API.md §n that do not exist; it has " + sections);
     }
 
     /** The worked example of the signatures section, computed by the signing code itself. */
@@ -94,19 +123,24 @@ class ApiReferenceTest {
     /** Every {@code type_error…}/{@code value_error…} literal in the main code of every module. */
     private Set<String> errorTypesInMainCode() {
         Set<String> types = new TreeSet<>();
+        for (Path file : javaFiles("/src/main/")) {
+            Matcher matcher = ERROR_TYPE.matcher(read(file));
+            while (matcher.find()) {
+                types.add(matcher.group(1));
+            }
+        }
+        return types;
+    }
+
+    /** The Java sources of every module whose path inside the checkout contains {@code folder}. */
+    private List<Path> javaFiles(String folder) {
         try (Stream<Path> files = Files.walk(repository)) {
-            files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> repository.relativize(file).toString().replace('\\', '/').contains("/src/main/"))
-                    .forEach(file -> {
-                        Matcher matcher = ERROR_TYPE.matcher(read(file));
-                        while (matcher.find()) {
-                            types.add(matcher.group(1));
-                        }
-                    });
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> ("/" + repository.relativize(file).toString().replace('\\', '/')).contains(folder))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return types;
     }
 
     /** The checkout's root: the nearest directory above the working directory that holds docs/API.md. */
