@@ -118,7 +118,7 @@ public final class Herald implements AutoCloseable {
         return new Builder();
     }
 
-    /** Herald configured as the standalone server is (API.md §8). */
+    /** Herald configured as the standalone server is (docs/API.md §8.1). */
     public static Herald fromConfig(HeraldConfig config) {
         return builder()
                 .database(config.dbUrl(), config.dbUser(), config.dbPassword())
@@ -206,7 +206,7 @@ public final class Herald implements AutoCloseable {
         }
     }
 
-    /** Settings for an embedded Herald; defaults as in API.md §8. */
+    /** Settings for an embedded Herald; defaults as in docs/API.md §8.1. */
     public static final class Builder {
         private String jdbcUrl = HeraldConfig.DEFAULT_DB_URL;
         private String user = "";

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The server's configuration (API.md §8): each setting from its environment variable ({@code HERALD_PORT}) or the
+ * The server's settings (docs/API.md §8.1): each from its environment variable ({@code HERALD_PORT}) or the
  * system property of the same name in lower case with dots ({@code herald.port}); the property wins.
  */
 public record HeraldConfig(

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 /**
- * Which IP addresses Herald refuses to deliver to (API.md §7): loopback, private, link-local, carrier-grade NAT,
+ * Which IP addresses Herald refuses to deliver to (docs/API.md §7): loopback, private, link-local, carrier-grade NAT,
  * unspecified, multicast and reserved ranges, IPv4 and IPv6, IPv4-mapped and IPv4-compatible IPv6 included.
  */
 public final class AddressRules {

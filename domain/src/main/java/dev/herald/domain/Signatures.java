@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The two signing schemes of API.md §6. */
+/** The two signing schemes of docs/API.md §6.2. */
 public final class Signatures {
     private Signatures() {
     }

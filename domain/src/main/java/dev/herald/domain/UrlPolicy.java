@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The operator's rules for webhook URLs (API.md §4, §8): whether plain http and private-network literals are allowed.
+ * The operator's rules for webhook URLs (docs/API.md §4.1, §7): may they use plain http, or private-network literals?
  * Hosts that only look like numbers (0177.0.0.1, 2130706433, 127.1) are refused whatever the operator allows.
  */
 public record UrlPolicy(boolean allowHttp, boolean allowPrivateNetworks) {

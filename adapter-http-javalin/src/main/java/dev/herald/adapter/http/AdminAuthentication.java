@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * The ADMIN-KEY header of the admin routes, compared in constant time (API.md §8); an address that failed too often
+ * The ADMIN-KEY header of the admin routes (docs/API.md §2.2), compared in constant time; an address failing too often
  * is refused before its key is looked at.
  */
 final class AdminAuthentication {

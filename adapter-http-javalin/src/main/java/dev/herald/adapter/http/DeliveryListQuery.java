@@ -7,7 +7,7 @@ import dev.herald.domain.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (API.md §6), every bad value a 422. */
+/** The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (docs/API.md §6.7), every bad value a 422. */
 final class DeliveryListQuery {
     private static final QueryKind<SortBy> SORT_BY = QueryKind.oneOf(Map.of(
             "created_date", SortBy.CREATED_DATE,

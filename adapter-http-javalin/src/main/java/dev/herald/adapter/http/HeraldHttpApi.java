@@ -5,7 +5,7 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Builds Herald's HTTP API (API.md) as an unstarted Javalin app: the caller picks the port and starts it. */
+/** Builds Herald's HTTP API (docs/API.md) as an unstarted Javalin app: the caller picks the port and starts it. */
 public final class HeraldHttpApi {
     /** Failed admin keys allowed per client address and window: an operator mistyping gets a few tries. */
     static final int ADMIN_FAILURES_PER_WINDOW = 10;

@@ -27,7 +27,7 @@ public record HttpApiSettings(Optional<String> adminKey, long maxEventBytes, lon
         }
     }
 
-    /** The defaults of API.md §8: admin API off, 256 KiB events, 64 KiB for everything else; 30 s per request. */
+    /** The defaults of docs/API.md §9: admin API off, 256 KiB events, 64 KiB for everything else; 30 s per request. */
     public static HttpApiSettings defaults() {
         return new HttpApiSettings(Optional.empty(), DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_REQUEST_TIMEOUT);

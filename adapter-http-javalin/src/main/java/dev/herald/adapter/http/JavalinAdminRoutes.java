@@ -7,7 +7,7 @@ import dev.herald.domain.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The admin API of API.md §8, registered only when an admin key is configured (otherwise every route is 404). */
+/** The admin API of docs/API.md §8.2, registered only when an admin key is configured (otherwise every route is 404). */
 final class JavalinAdminRoutes {
     private final ForAdministeringTenants tenants;
     private final AdminAuthentication auth;

@@ -14,7 +14,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where failures become API.md §3's answers. Unexpected ones are logged, never shown. */
+/** The one place where failures become the answers of docs/API.md §3. Unexpected ones are logged, never shown. */
 final class JavalinErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinErrorMapping.class);
     static final String INTERNAL_ERROR = "Internal Server Error";

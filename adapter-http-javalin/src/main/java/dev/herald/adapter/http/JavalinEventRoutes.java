@@ -5,7 +5,7 @@ import dev.herald.domain.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** Publishing events, API.md §5; its body limit is its own (HERALD_MAX_EVENT_BYTES). */
+/** Publishing events, docs/API.md §5; its body limit is its own (HERALD_MAX_EVENT_BYTES). */
 final class JavalinEventRoutes {
     private final ForPublishingEvents events;
     private final TenantAuthentication auth;

@@ -5,7 +5,7 @@ import dev.herald.domain.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The webhook endpoints of API.md §4. */
+/** The webhook endpoints of docs/API.md §4. */
 final class JavalinWebhookRoutes {
     private final ForManagingWebhooks webhooks;
     private final TenantAuthentication auth;

@@ -3,7 +3,7 @@ package dev.herald.adapter.http;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The optional body of rotate-secret: how long the old secret keeps signing (API.md §4, default one day). */
+/** The optional body of rotate-secret: how long the old secret keeps signing (docs/API.md §4.7, default one day). */
 record RotateSecretRequest(long graceSeconds) {
     static final long DEFAULT_GRACE_SECONDS = 86_400;
 

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * The TENANT and API-KEY headers of every {@code /v1} route (README, "Try it"); an address that failed too often is refused
+ * The TENANT and API-KEY headers of every {@code /v1} route (docs/API.md §2.1); an address that failed too often is refused
  * before its credentials are looked at.
  */
 final class TenantAuthentication {

@@ -3,7 +3,7 @@ package dev.herald.adapter.http;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import java.util.List;
 
-/** {@code WebhookCreate} of API.md §4: url and subscriptions required, notificationEmail optional. */
+/** {@code WebhookCreate} of docs/API.md §4.2: url and subscriptions required, notificationEmail optional. */
 record WebhookCreateRequest(String url, List<String> subscriptions, String notificationEmail) {
     static WebhookCreateRequest from(JsonFields body) {
         WebhookCreateRequest request = new WebhookCreateRequest(

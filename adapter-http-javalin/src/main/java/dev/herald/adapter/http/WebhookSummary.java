@@ -6,7 +6,7 @@ import dev.herald.domain.EventType;
 import dev.herald.domain.Webhook;
 import java.util.List;
 
-/** {@code WebhookSummary} of API.md §4; subscriptions in the seed's order and spelling. */
+/** {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling. */
 record WebhookSummary(
         String id,
         String url,

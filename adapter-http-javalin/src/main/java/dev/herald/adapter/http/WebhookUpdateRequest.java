@@ -4,7 +4,7 @@ import dev.herald.application.port.in.ForManagingWebhooks.UpdateWebhook;
 import java.util.List;
 
 /**
- * {@code WebhookUpdate} of API.md §4: every field optional; a {@code null} url or subscriptions is "unchanged", while
+ * The update body (docs/API.md §4.4): every field optional; a {@code null} url or subscriptions is "unchanged", while
  * an explicit {@code "notificationEmail": null} clears the address, so its presence is kept apart from its value.
  */
 record WebhookUpdateRequest(String url, List<String> subscriptions, boolean notificationEmailGiven,

@@ -9,7 +9,7 @@ import dev.herald.adapter.http.HttpApiFixture.Tenant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The admin API (README, "Try it"; docs/DECISIONS.md). */
+/** The admin API (docs/API.md §8.2; docs/DECISIONS.md). */
 class AdminRoutesTest {
     @Test
     void createAnswersTheTenantAndAKeyThatWorks() {

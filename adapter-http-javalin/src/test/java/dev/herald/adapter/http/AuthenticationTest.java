@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** TENANT and API-KEY (README, "Try it"; docs/DECISIONS.md, identifiers and authentication): one 401 for every failure, and a tenant sees only its own things. */
+/** TENANT and API-KEY (docs/API.md §2.1; docs/DECISIONS.md, identifiers and authentication): one 401 for every failure, and a tenant sees only its own things. */
 class AuthenticationTest extends AcmeApiTest {
     private static final String UNAUTHORIZED = "{\"detail\":\"Invalid or missing TENANT or API-KEY header\"}";
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where failure notices are sent from (API.md §8, {@code HERALD_SMTP_*}).
+ * Where failure notices are sent from (docs/API.md §8.1, {@code HERALD_SMTP_*}).
  *
  * @param user     empty or null for a server that needs no login; when set, the notifier authenticates
  * @param password used only with {@code user}

@@ -5,7 +5,7 @@ import dev.herald.application.port.out.ForSendingHttp;
 import java.net.InetAddress;
 
 /**
- * A host resolved to an address in a blocked range (API.md §7), or is a number parsers read differently; the send is
+ * A host resolved to a blocked address (docs/API.md §7), or is a number parsers read differently; the send is
  * refused before any connection.
  */
 public final class DestinationNotAllowedException extends RuntimeException {

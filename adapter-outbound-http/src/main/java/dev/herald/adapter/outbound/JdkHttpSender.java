@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * within the configured timeouts, keeping only the start of the response body. Before connecting it resolves the
  * host through the {@link OutboundAddressGuard} and then connects to exactly the address it checked, sending the
  * original {@code Host} header (and, for https, the original name as SNI, against which the certificate is verified),
- * so a second DNS answer cannot redirect the request (API.md §7). Every failure becomes a failed {@link HttpResult}.
+ * so a second DNS answer cannot redirect the request (docs/API.md §7). Each failure becomes a failed {@link HttpResult}.
  */
 public final class JdkHttpSender implements ForSendingHttp {
     /** First in the class on purpose: it must run before this class touches any HttpClient. */

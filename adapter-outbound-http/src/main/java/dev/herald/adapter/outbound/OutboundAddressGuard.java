@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Decides where a delivery may connect (API.md §7): resolves the host at send time and refuses it when any of its
+ * Decides where a delivery may connect (docs/API.md §7): resolves the host at send time and refuses it when any of its
  * addresses is blocked, so that a name cannot smuggle an internal address in next to a public one. The caller must
  * connect to the returned address, not resolve the name again (no DNS rebinding).
  */

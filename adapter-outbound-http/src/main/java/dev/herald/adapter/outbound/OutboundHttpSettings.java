@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link JdkHttpSender} talks to receivers (API.md §6, §7, §8).
+ * How {@link JdkHttpSender} talks to receivers (docs/API.md §6.3, §7, §8.1).
  *
  * @param connectTimeout       longest wait for the TCP (and TLS) connection
  * @param requestTimeout       longest wait for the whole exchange, from sending to the last byte kept

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** API.md §7: blocked destinations are refused before any connection, unless private networks are allowed. */
+/** docs/API.md §7: blocked destinations are refused before any connection, unless private networks are allowed. */
 class OutboundAddressGuardTest {
     private static final NameMap NAMES = NameMap.of("loopback.test", "127.0.0.1")
             .with("mixed.test", "8.8.8.8", "127.0.0.1")

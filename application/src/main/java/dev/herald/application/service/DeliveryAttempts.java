@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
-/** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (API.md §6). */
+/** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (docs/API.md §6.1-6.3). */
 public final class DeliveryAttempts {
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;

@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Publishing (API.md §5): the event and its deliveries in one transaction, idempotent by the publisher's key. */
+/** Publishing (docs/API.md §5): the event and its deliveries in one transaction, idempotent by the publisher's key. */
 public final class EventPublishing implements ForPublishingEvents {
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;

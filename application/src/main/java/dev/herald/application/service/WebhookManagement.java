@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The webhook use cases of API.md §4. */
+/** The webhook use cases of docs/API.md §4. */
 public final class WebhookManagement implements ForManagingWebhooks {
     private final ForStoringWebhooks webhooks;
     private final ForQueueingDeliveries queue;

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The retry schedule of API.md §6, driven by a fake clock instead of waiting minutes. */
+/** The retry schedule of docs/API.md §6.3, driven by a fake clock instead of waiting minutes. */
 class RetryingDeliveriesTest {
     private static final TenantId ACME = new TenantId("acme");
     private final InMemoryHerald herald = new InMemoryHerald(RetrySchedule.DEFAULT);

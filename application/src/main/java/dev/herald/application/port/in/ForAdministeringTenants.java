@@ -3,7 +3,7 @@ package dev.herald.application.port.in;
 import dev.herald.domain.ApiKey;
 import dev.herald.domain.TenantId;
 
-/** The operator's side: creating tenants and replacing their API keys (API.md §8). */
+/** The operator's side: creating tenants and replacing their API keys (docs/API.md §8.2). */
 public interface ForAdministeringTenants {
     /** A new tenant with a new key, shown this once. A taken name is a conflict. */
     TenantCredentials createTenant(String name);

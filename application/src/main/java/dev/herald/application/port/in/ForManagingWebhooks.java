@@ -6,7 +6,7 @@ import dev.herald.domain.WebhookId;
 import java.time.Duration;
 import java.util.List;
 
-/** Registering and maintaining a tenant's webhooks (API.md §4). Another tenant's webhook is "not found". */
+/** Registering and maintaining a tenant's webhooks (docs/API.md §4). Another tenant's webhook is "not found". */
 public interface ForManagingWebhooks {
     Webhook create(TenantId tenant, CreateWebhook command);
 

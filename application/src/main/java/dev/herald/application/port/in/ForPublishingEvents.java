@@ -6,7 +6,7 @@ import dev.herald.domain.TenantId;
 import java.time.Instant;
 
 /**
- * Publishing an event (API.md §5): the event and one delivery per live subscribed webhook are written in one
+ * Publishing an event (docs/API.md §5): the event and one delivery per live subscribed webhook are written in one
  * transaction — the caller's own, when it has one open on a shared database.
  */
 public interface ForPublishingEvents {
