@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>What was measured and left out (docs/BENCHMARKS.md, disk use): a shorter retention time, with the file forced to
  * disk every 200 ms, shrinks the file tenfold but lost accepted events in the crash test unless chunks were also moved
  * every 200 ms, and moving chunks holds every commit (publish latency went from 20 ms to 1.7 s); {@code compactFile},
- * which sets the retention to 0, lost accepted events when run every 2 s. Moving chunks to give space back to the disk
- * therefore happens once, when Herald stops, as in H2's own close.
+ * which sets the retention to 0, lost accepted events when run every 2 s, and so did moving chunks every 2 s while
+ * running (H2's own housekeeping). Moving chunks to give space back to the disk therefore happens once, when Herald
+ * stops, as in H2's own close.
  */
 final class H2FileCompaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
@@ -88,7 +90,11 @@ final class H2FileCompaction implements AutoCloseable {
             timer.awaitTermination(30, TimeUnit.SECONDS);
             if (!store.isClosed()) {
                 store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+                // compactFile sets the retention time to 0 for good; whatever is committed after it must not be.
+                FileStore<?> file = store.getFileStore();
+                int retention = file.getRetentionTime();
                 store.compactFile(CLOSING_SHRINK_MILLIS);
+                file.setRetentionTime(retention);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
