@@ -36,7 +36,7 @@ class JdkHttpSenderContractTest extends HttpSenderContract {
     private static final class LoopbackNetwork implements Network {
         private static final OutboundHttpSettings SETTINGS = OutboundHttpSettings.defaults()
                 .withAllowPrivateNetworks(true)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3)); // short, for the slow receiver; ample here
 
         private final ExecutorService threads = Executors.newCachedThreadPool();
         private final HttpServer server;
