@@ -7,6 +7,7 @@ import dev.herald.application.contract.EventStoreContract;
 import dev.herald.application.contract.NoticeThrottleContract;
 import dev.herald.application.contract.ProbeContract;
 import dev.herald.application.contract.TenantStoreContract;
+import dev.herald.application.contract.TransactionsContract;
 import dev.herald.application.contract.WebhookStoreContract;
 import dev.herald.application.port.out.ForProbingDatabase;
 import dev.herald.application.port.out.ForStoringEvents;
@@ -71,6 +72,16 @@ abstract class JdbiContractSuite {
         @Override
         protected ForThrottlingNotices freshThrottle() {
             return database().empty().noticeThrottle();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected StoresUnderTest emptyStores() {
+            JdbiPersistence persistence = database().empty();
+            return new StoresUnderTest(persistence.transactions(), persistence.tenants(), persistence.webhooks(),
+                    persistence.events(), persistence.deliveries());
         }
     }
 

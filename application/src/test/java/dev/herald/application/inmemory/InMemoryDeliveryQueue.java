@@ -34,14 +34,17 @@ import java.util.UUID;
  */
 public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForReadingDeliveryLog {
     /** Deliveries in insertion order, which breaks ties in sorting as the database's sequence does. */
-    private final Map<DeliveryId, Delivery> deliveries = new LinkedHashMap<>();
-    private final Map<DeliveryId, List<Attempt>> attempts = new HashMap<>();
+    private final Map<DeliveryId, Delivery> deliveries = TransactionalMap.over(new LinkedHashMap<>(), this);
+    private final Map<DeliveryId, List<Attempt>> attempts =
+            TransactionalMap.overMutableValues(new HashMap<>(), this, ArrayList::new);
     /** Only unfinished deliveries. */
-    private final Map<DeliveryId, QueueEntry> queue = new HashMap<>();
+    private final Map<DeliveryId, QueueEntry> queue = TransactionalMap.over(new HashMap<>(), this);
     /** The events, for the size of their data. */
     private final InMemoryEventStore events;
     /** How many of the next claims fail, as a database that is briefly unreachable would. */
     private int failingClaims;
+    /** How many of the next enqueues and cancellations fail, likewise. */
+    private int failingWrites;
 
     public InMemoryDeliveryQueue(InMemoryEventStore events) {
         this.events = events;
@@ -55,6 +58,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
 
     @Override
     public synchronized void enqueue(List<Delivery> newDeliveries) {
+        failIfAsked();
         for (Delivery delivery : newDeliveries) {
             if (deliveries.containsKey(delivery.id())) {
                 throw new ConflictException("Delivery " + delivery.id() + " already exists");
@@ -126,6 +130,18 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         failingClaims = count;
     }
 
+    /** The next {@code count} enqueues or cancellations fail, as if the database were briefly unreachable. */
+    public synchronized void failNextWrites(int count) {
+        failingWrites = count;
+    }
+
+    private void failIfAsked() {
+        if (failingWrites > 0) {
+            failingWrites--;
+            throw new IllegalStateException("database unreachable (simulated)");
+        }
+    }
+
     /** A manual attempt: a PENDING delivery's queue entry stays as it is (a worker may hold it), or is put back. */
     @Override
     public synchronized void recordManualAttempt(Delivery updated, Attempt attempt) {
@@ -182,6 +198,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
 
     @Override
     public synchronized int cancelPending(TenantId tenant, WebhookId webhook) {
+        failIfAsked();
         List<Delivery> pending = deliveries.values().stream()
                 .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook))
                 .filter(d -> !d.status().isFinal())

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /** Events indexed by their idempotency key; synchronized. */
 public final class InMemoryEventStore implements ForStoringEvents {
-    private final Map<TenantKey, Event> byKey = new HashMap<>();
-    private final Map<EventId, Event> byId = new HashMap<>();
+    private final Map<TenantKey, Event> byKey = TransactionalMap.over(new HashMap<>(), this);
+    private final Map<EventId, Event> byId = TransactionalMap.over(new HashMap<>(), this);
 
     private record TenantKey(TenantId tenant, IdempotencyKey key) {
     }

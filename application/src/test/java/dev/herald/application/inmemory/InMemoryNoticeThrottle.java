@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /** When each webhook's owner was last told and each tenant's recent notices, with what was held back; synchronized. */
 public final class InMemoryNoticeThrottle implements ForThrottlingNotices {
-    private final Map<WebhookId, WebhookState> webhooks = new HashMap<>();
-    private final Map<TenantId, TenantState> tenants = new HashMap<>();
+    private final Map<WebhookId, WebhookState> webhooks = TransactionalMap.over(new HashMap<>(), this);
+    private final Map<TenantId, TenantState> tenants = TransactionalMap.over(new HashMap<>(), this);
 
     private record WebhookState(Optional<Instant> lastNotice, int heldBack) {
         static final WebhookState NEVER_TOLD = new WebhookState(Optional.empty(), 0);

@@ -5,13 +5,13 @@ import dev.herald.domain.ApiKey.ApiKeyHash;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.TenantId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Tenants in a map; safe for concurrent use. */
+/** Tenants in a map; safe for concurrent use (each call is one atomic map operation). */
 public final class InMemoryTenantStore implements ForStoringTenants {
-    private final Map<TenantId, ApiKeyHash> keyHashes = new ConcurrentHashMap<>();
+    private final Map<TenantId, ApiKeyHash> keyHashes = TransactionalMap.over(new HashMap<>(), this);
 
     @Override
     public void insert(TenantId tenant, ApiKeyHash keyHash) {

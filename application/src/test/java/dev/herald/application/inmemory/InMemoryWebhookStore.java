@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /** Webhooks in insertion order (the tie-break for equal creation dates, as in the database); synchronized. */
 public final class InMemoryWebhookStore implements ForStoringWebhooks {
-    private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
+    private final Map<WebhookId, Webhook> webhooks = TransactionalMap.over(new LinkedHashMap<>(), this);
 
     @Override
     public synchronized void insert(Webhook webhook) {

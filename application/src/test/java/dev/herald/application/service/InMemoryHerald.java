@@ -4,6 +4,7 @@ import dev.herald.application.FakeClock;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
+import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.application.inmemory.InMemoryTransactions;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The application services wired to in-memory adapters, a fake clock and a scripted receiver. */
 final class InMemoryHerald {
@@ -24,7 +24,8 @@ final class InMemoryHerald {
     final InMemoryEventStore eventStore = new InMemoryEventStore();
     final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore);
     final ScriptedReceiver receiver = new ScriptedReceiver();
-    final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
+    final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
+    final List<FailureNotice> notices = owners.received();
     final WebhookManagement webhooks;
     final EventPublishing events;
     final DeliveryInspection deliveries;
@@ -40,7 +41,7 @@ final class InMemoryHerald {
         webhooks = new WebhookManagement(webhookStore, queue, transactions, clock, new UrlPolicy(false, false),
                 new SecretGenerator(), limits);
         events = new EventPublishing(webhookStore, eventStore, queue, transactions, clock, limits);
-        OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
+        OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), owners, clock,
                 Limits.DEFAULT, Runnable::run);
         DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock, schedule, "Herald/test",
                 new Random(1));

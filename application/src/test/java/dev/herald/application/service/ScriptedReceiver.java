@@ -1,6 +1,8 @@
 package dev.herald.application.service;
 
+import dev.herald.application.contract.HttpSenderContract;
 import dev.herald.application.port.out.ForSendingHttp;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** A receiver that answers as a test says and remembers every request. */
+/**
+ * A receiver that answers as a test says and remembers every request. Its results are shaped as the real sender's
+ * (ScriptedReceiverContractTest holds it to the sender contract).
+ */
 final class ScriptedReceiver implements ForSendingHttp {
+    private static final long DURATION_MS = 3;
+
     final List<OutboundRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Function<OutboundRequest, HttpResult> answer = request -> status(200);
     /** When set, requests get no answer until {@link #answerHeld}: they stay in flight. */
@@ -20,7 +27,10 @@ final class ScriptedReceiver implements ForSendingHttp {
         this.answer = answer;
     }
 
-    /** From now on requests never get an answer (a receiver that hangs). */
+    /**
+     * From now on requests never get an answer (a receiver that hangs, seen before the sender's timeout would end
+     * the wait: a real sender's future does complete, with {@link #timedOut()}).
+     */
     void hold() {
         holding = true;
     }
@@ -33,11 +43,33 @@ final class ScriptedReceiver implements ForSendingHttp {
     }
 
     static HttpResult status(int status) {
-        return new HttpResult(Optional.of(status), Optional.empty(), Optional.of("ok"), Optional.empty(), 3);
+        return response(status, "ok", Optional.empty());
     }
 
     static HttpResult statusWithRetryAfter(int status, Duration retryAfter) {
-        return new HttpResult(Optional.of(status), Optional.empty(), Optional.empty(), Optional.of(retryAfter), 3);
+        return response(status, "", Optional.of(retryAfter));
+    }
+
+    /** An answer as the sender reports it: the start of the body (at most 4 KiB), none when the body is empty. */
+    static HttpResult response(int status, String body, Optional<Duration> retryAfter) {
+        String kept = start(body, HttpSenderContract.KEPT_RESPONSE_BYTES);
+        Optional<String> responseBody = kept.isEmpty() ? Optional.empty() : Optional.of(kept);
+        return new HttpResult(Optional.of(status), Optional.empty(), responseBody, retryAfter, DURATION_MS);
+    }
+
+    /** Nothing listened at the receiver's address. */
+    static HttpResult refused() {
+        return HttpResult.failed("connection refused", DURATION_MS);
+    }
+
+    /** The receiver took longer than the request timeout. */
+    static HttpResult timedOut() {
+        return HttpResult.failed("request timed out", 15_000);
+    }
+
+    /** The receiver's address is one Herald does not deliver to. */
+    static HttpResult blocked() {
+        return HttpResult.failed(DESTINATION_NOT_ALLOWED, 0);
     }
 
     @Override
@@ -49,5 +81,21 @@ final class ScriptedReceiver implements ForSendingHttp {
             return later;
         }
         return CompletableFuture.completedFuture(answer.apply(request));
+    }
+
+    /** The longest start of {@code text} that fits in {@code maxBytes} of UTF-8, cut between characters. */
+    private static String start(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int length = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + length > maxBytes) {
+                break;
+            }
+            bytes += length;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
     }
 }
