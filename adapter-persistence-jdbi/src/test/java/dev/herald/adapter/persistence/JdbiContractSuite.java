@@ -81,7 +81,7 @@ abstract class JdbiContractSuite {
         protected StoresUnderTest emptyStores() {
             JdbiPersistence persistence = database().empty();
             return new StoresUnderTest(persistence.transactions(), persistence.tenants(), persistence.webhooks(),
-                    persistence.events(), persistence.deliveries());
+                    persistence.events(), persistence.deliveries(), persistence.deliveryLog());
         }
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringTenants;
@@ -45,7 +46,7 @@ public abstract class TransactionsContract {
 
     public record StoresUnderTest(ForRunningTransactions transactions, ForStoringTenants tenants,
                                   ForStoringWebhooks webhooks, ForStoringEvents events,
-                                  ForQueueingDeliveries deliveries) {
+                                  ForQueueingDeliveries deliveries, ForReadingDeliveryLog log) {
     }
 
     private ForRunningTransactions transactions;
@@ -53,6 +54,7 @@ public abstract class TransactionsContract {
     private ForStoringWebhooks webhooks;
     private ForStoringEvents events;
     private ForQueueingDeliveries deliveries;
+    private ForReadingDeliveryLog log;
 
     @BeforeEach
     void startEmpty() {
@@ -62,6 +64,7 @@ public abstract class TransactionsContract {
         webhooks = stores.webhooks();
         events = stores.events();
         deliveries = stores.deliveries();
+        log = stores.log();
     }
 
     /** What a publish writes, after its tenant: a webhook, an event and its delivery. */
@@ -84,14 +87,14 @@ public abstract class TransactionsContract {
         assertEquals(Optional.empty(), webhooks.find(ACME, written.webhook().id()), "webhook");
         assertEquals(Optional.empty(), events.findByIdempotencyKey(ACME, KEY), "event");
         assertEquals(Map.of(), events.data(List.of(written.event().id())), "event data");
-        assertEquals(Optional.empty(), deliveries.find(ACME, written.delivery().id()), "delivery");
+        assertEquals(Optional.empty(), log.find(ACME, written.delivery().id()), "delivery");
     }
 
     private void assertAllOf(Written written) {
         assertTrue(tenants.keyHash(ACME).isPresent(), "tenant");
         assertEquals(Optional.of(written.webhook()), webhooks.find(ACME, written.webhook().id()), "webhook");
         assertEquals(Optional.of(written.event().id()), events.findByIdempotencyKey(ACME, KEY).map(Event::id), "event");
-        assertEquals(Optional.of(written.delivery()), deliveries.find(ACME, written.delivery().id()), "delivery");
+        assertEquals(Optional.of(written.delivery()), log.find(ACME, written.delivery().id()), "delivery");
     }
 
     @Test
@@ -129,7 +132,7 @@ public abstract class TransactionsContract {
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
             tenants.replaceKeyHash(ACME, ApiKey.generate().hash());
             Attempt attempt = answered(1, minutes(2), 500);
-            deliveries.record(delivery.afterManual(attempt), attempt);
+            deliveries.recordManualAttempt(delivery.afterManual(attempt), attempt);
             webhooks.update(webhook.archived(minutes(3)));
             deliveries.cancelPending(ACME, webhook.id());
             throw new IllegalStateException("the service gave up");
@@ -137,9 +140,9 @@ public abstract class TransactionsContract {
 
         assertEquals(Optional.of(firstKey), tenants.keyHash(ACME));
         assertEquals(Optional.of(webhook), webhooks.find(ACME, webhook.id()));
-        assertEquals(Optional.of(delivery), deliveries.find(ACME, delivery.id()));
-        assertEquals(DeliveryStatus.PENDING, deliveries.find(ACME, delivery.id()).orElseThrow().status());
-        assertEquals(Map.of(delivery.id(), List.of()), deliveries.attempts(List.of(delivery.id())));
+        assertEquals(Optional.of(delivery), log.find(ACME, delivery.id()));
+        assertEquals(DeliveryStatus.PENDING, log.find(ACME, delivery.id()).orElseThrow().status());
+        assertEquals(Map.of(delivery.id(), List.of()), log.attempts(List.of(delivery.id())));
     }
 
     @Test

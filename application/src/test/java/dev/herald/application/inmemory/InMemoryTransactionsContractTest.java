@@ -6,7 +6,8 @@ class InMemoryTransactionsContractTest extends TransactionsContract {
     @Override
     protected StoresUnderTest emptyStores() {
         InMemoryEventStore events = new InMemoryEventStore();
+        InMemoryDeliveryQueue deliveries = new InMemoryDeliveryQueue(events);
         return new StoresUnderTest(new InMemoryTransactions(), new InMemoryTenantStore(), new InMemoryWebhookStore(),
-                events, new InMemoryDeliveryQueue(events));
+                events, deliveries, deliveries);
     }
 }

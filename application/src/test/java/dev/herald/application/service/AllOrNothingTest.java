@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.in.DeliveryQuery;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
+import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.RetrySchedule;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.Webhook;
@@ -40,7 +40,7 @@ class AllOrNothingTest {
 
         // Were the event kept without its delivery, this would replay it and the receiver would never hear of it.
         PublishedEvent retried = herald.events.publish(ACME, ORDER);
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
 
         assertEquals(1, retried.deliveryCount());
         assertEquals(1, herald.receiver.requests.size());
@@ -55,7 +55,7 @@ class AllOrNothingTest {
         assertThrows(IllegalStateException.class, () -> herald.webhooks.delete(ACME, webhook.id()));
 
         assertEquals(List.of(webhook), herald.webhooks.list(ACME, false));
-        herald.dispatcher.dispatchOnce();
+        herald.cycle.runOnce();
         assertEquals(1, herald.receiver.requests.size(), "its pending delivery still goes out");
     }
 }
