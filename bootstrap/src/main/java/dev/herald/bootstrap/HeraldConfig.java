@@ -1,5 +1,8 @@
 package dev.herald.bootstrap;
 
+import dev.herald.adapter.mail.SmtpSettings;
+import dev.herald.application.service.DispatcherSettings;
+import dev.herald.application.service.HeraldSettings;
 import dev.herald.application.service.TenantLimits;
 import dev.herald.domain.RetrySchedule;
 import java.time.Duration;
@@ -19,59 +22,56 @@ public record HeraldConfig(
         String dbUser,
         String dbPassword,
         Optional<String> adminKey,
-        boolean allowHttp,
-        boolean allowPrivateNetworks,
-        Optional<Smtp> smtp,
-        RetrySchedule retrySchedule,
-        Duration connectTimeout,
-        Duration deliveryTimeout,
-        long maxEventBytes,
-        Duration deliveryLease,
-        Duration requestTimeout,
-        TenantLimits tenantLimits) {
+        Optional<SmtpSettings> smtp,
+        HeraldSettings settings) {
 
-    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/herald";
     /** An admin key shorter than this could be guessed; the server refuses to start with one. */
     public static final int MIN_ADMIN_KEY_LENGTH = 24;
-
-    /** Outgoing mail; without a host, failure notices are only logged. */
-    public record Smtp(String host, int port, Optional<String> user, Optional<String> password, String from) {
-    }
 
     public static HeraldConfig fromEnvironment() {
         return from(System.getenv(), System.getProperties()::getProperty);
     }
 
-    /** Reads every setting; a malformed value is an {@link IllegalArgumentException} naming the variable. */
+    /**
+     * Reads every setting, each unset one at its default of {@link HeraldSettings}; a malformed value is an
+     * {@link IllegalArgumentException} naming the variable.
+     */
     public static HeraldConfig from(Map<String, String> environment, Function<String, String> systemProperties) {
         Settings s = new Settings(environment, systemProperties);
+        HeraldSettings d = HeraldSettings.defaults();
         return new HeraldConfig(
-                s.parsed("HERALD_PORT", "8080", HeraldConfig::port),
-                s.text("HERALD_DB_URL").orElse(DEFAULT_DB_URL),
+                s.parsed("HERALD_PORT", HeraldSettings.DEFAULT_PORT, HeraldConfig::port),
+                s.text("HERALD_DB_URL").orElse(HeraldSettings.DEFAULT_DATABASE_URL),
                 s.text("HERALD_DB_USER").orElse(""),
                 s.text("HERALD_DB_PASSWORD").orElse(""),
                 s.secret("HERALD_ADMIN_KEY", HeraldConfig::adminKey),
-                s.parsed("HERALD_ALLOW_HTTP", "false", HeraldConfig::bool),
-                s.parsed("HERALD_ALLOW_PRIVATE_NETWORKS", "false", HeraldConfig::bool),
-                s.text("HERALD_SMTP_HOST").map(host -> new Smtp(host,
-                        s.parsed("HERALD_SMTP_PORT", "25", HeraldConfig::port),
-                        s.text("HERALD_SMTP_USER"),
-                        s.text("HERALD_SMTP_PASSWORD"),
-                        s.text("HERALD_SMTP_FROM").orElse("herald@localhost"))),
-                s.parsed("HERALD_RETRY_SCHEDULE", "1s,5s,15s,60s,5m,15m", RetrySchedule::parse),
-                s.parsed("HERALD_CONNECT_TIMEOUT", "5s", RetrySchedule::parseDuration),
-                s.parsed("HERALD_DELIVERY_TIMEOUT", "15s", RetrySchedule::parseDuration),
-                s.parsed("HERALD_MAX_EVENT_BYTES", "262144", text -> positiveLong(text)),
-                s.parsed("HERALD_DELIVERY_LEASE", "60s", RetrySchedule::parseDuration),
-                s.parsed("HERALD_REQUEST_TIMEOUT", "30s", HeraldConfig::positiveDuration),
-                new TenantLimits(
-                        s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", Integer.toString(TenantLimits.DEFAULT.webhooks()),
-                                text -> Math.toIntExact(positiveLong(text))),
-                        s.parsed("HERALD_MAX_SUBSCRIBERS_PER_EVENT_TYPE",
-                                Integer.toString(TenantLimits.DEFAULT.subscribersPerEventType()),
-                                text -> Math.toIntExact(positiveLong(text))),
-                        s.parsed("HERALD_MAX_FANOUT_BYTES", Long.toString(TenantLimits.DEFAULT.fanOutBytes()),
-                                HeraldConfig::positiveLong)));
+                s.text("HERALD_SMTP_HOST").map(host -> new SmtpSettings(host,
+                        s.parsed("HERALD_SMTP_PORT", HeraldSettings.DEFAULT_SMTP_PORT, HeraldConfig::port),
+                        s.text("HERALD_SMTP_USER").orElse(""),
+                        s.text("HERALD_SMTP_PASSWORD").orElse(""),
+                        s.text("HERALD_SMTP_FROM").orElse(HeraldSettings.DEFAULT_SMTP_FROM))),
+                new HeraldSettings(
+                        s.parsed("HERALD_ALLOW_HTTP", d.allowHttp(), HeraldConfig::bool),
+                        s.parsed("HERALD_ALLOW_PRIVATE_NETWORKS", d.allowPrivateNetworks(), HeraldConfig::bool),
+                        s.parsed("HERALD_RETRY_SCHEDULE", d.retrySchedule(), RetrySchedule::parse),
+                        s.parsed("HERALD_CONNECT_TIMEOUT", d.connectTimeout(), RetrySchedule::parseDuration),
+                        s.parsed("HERALD_DELIVERY_TIMEOUT", d.deliveryTimeout(), RetrySchedule::parseDuration),
+                        new DispatcherSettings(d.dispatcher().batchSize(), d.dispatcher().maxInFlight(),
+                                d.dispatcher().pollInterval(),
+                                s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(), RetrySchedule::parseDuration)),
+                        new TenantLimits(
+                                s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", d.tenantLimits().webhooks(),
+                                        text -> Math.toIntExact(positiveLong(text))),
+                                s.parsed("HERALD_MAX_SUBSCRIBERS_PER_EVENT_TYPE",
+                                        d.tenantLimits().subscribersPerEventType(),
+                                        text -> Math.toIntExact(positiveLong(text))),
+                                s.parsed("HERALD_MAX_FANOUT_BYTES", d.tenantLimits().fanOutBytes(),
+                                        HeraldConfig::positiveLong)),
+                        d.noticeLimits(),
+                        s.parsed("HERALD_MAX_EVENT_BYTES", d.maxEventBytes(), HeraldConfig::positiveLong),
+                        d.maxBodyBytes(),
+                        s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
+                        d.stopGrace()));
     }
 
     private static int port(String text) {
@@ -121,12 +121,13 @@ public record HeraldConfig(
             return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
         }
 
-        <T> T parsed(String variable, String defaultText, Function<String, T> parser) {
-            String value = text(variable).orElse(defaultText);
+        /** The variable's value, parsed; {@code fallback} when it is unset. */
+        <T> T parsed(String variable, T fallback, Function<String, T> parser) {
+            Optional<String> value = text(variable);
             try {
-                return parser.apply(value);
+                return value.map(parser).orElse(fallback);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(variable + "=" + value + " is not valid: " + e.getMessage(), e);
+                throw new IllegalArgumentException(variable + "=" + value.get() + " is not valid: " + e.getMessage(), e);
             }
         }
 

@@ -3,6 +3,7 @@ package dev.herald.bootstrap;
 import dev.herald.adapter.http.HeraldHttpApi;
 import dev.herald.adapter.http.HttpApiPorts;
 import dev.herald.adapter.http.HttpApiSettings;
+import dev.herald.adapter.mail.SmtpOwnerNotifier;
 import io.javalin.Javalin;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class HeraldServer implements AutoCloseable {
      * admin API then runs even without {@code HERALD_ADMIN_KEY}, under a random key only that owner-only file holds.
      */
     public static HeraldServer start(HeraldConfig config) {
-        Herald herald = Herald.fromConfig(config);
+        Herald herald = herald(config);
         try {
             Optional<LocalServerFile> localServerFile = LocalServerFile.forDatabase(config.dbUrl());
             Optional<String> adminKey = config.adminKey()
@@ -32,8 +33,7 @@ public final class HeraldServer implements AutoCloseable {
             Javalin app = HeraldHttpApi.create(
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health()),
-                    new HttpApiSettings(adminKey, config.maxEventBytes(),
-                            HttpApiSettings.DEFAULT_MAX_BODY_BYTES, config.requestTimeout()));
+                    HttpApiSettings.from(config.settings(), adminKey));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
             localServerFile.ifPresent(file -> file.write(new LocalServerFile.Endpoint(app.port(), adminKey.get())));
@@ -44,10 +44,21 @@ public final class HeraldServer implements AutoCloseable {
         }
     }
 
+    /** Herald configured as the server is, not yet delivering: for the server and the CLI's tenant commands. */
+    static Herald herald(HeraldConfig config) {
+        HeraldBuilder builder = Herald.builder()
+                .database(config.dbUrl(), config.dbUser(), config.dbPassword())
+                .settings(config.settings());
+        config.smtp().ifPresent(smtp -> builder.ownerNotifier(new SmtpOwnerNotifier(smtp))); // else to the log
+        return builder.build();
+    }
+
+    /** The port the HTTP API listens on (the one chosen, when configured as 0). */
     public int port() {
         return app.port();
     }
 
+    /** The Herald behind the API. */
     public Herald herald() {
         return herald;
     }

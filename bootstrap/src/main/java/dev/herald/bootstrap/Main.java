@@ -94,7 +94,7 @@ public final class Main {
                 return answered.get();
             } // a killed server's file: nobody answers, so the database is free to open
         }
-        try (Herald herald = Herald.fromConfig(config)) {
+        try (Herald herald = HeraldServer.herald(config)) {
             TenantCredentials credentials = command.equals("create")
                     ? herald.tenants().createTenant(name) : herald.tenants().rotateApiKey(name);
             out.println(credentials.apiKey().value()); // alone on stdout, so scripts can capture it

@@ -17,14 +17,14 @@ class HeraldConfigTest {
         assertEquals(8080, config.port());
         assertEquals("jdbc:h2:file:./data/herald", config.dbUrl());
         assertEquals(Optional.empty(), config.adminKey());
-        assertEquals(false, config.allowHttp());
-        assertEquals(false, config.allowPrivateNetworks());
+        assertEquals(false, config.settings().allowHttp());
+        assertEquals(false, config.settings().allowPrivateNetworks());
         assertEquals(Optional.empty(), config.smtp());
-        assertEquals(7, config.retrySchedule().maxAttempts());
-        assertEquals(Duration.ofSeconds(5), config.connectTimeout());
-        assertEquals(Duration.ofSeconds(15), config.deliveryTimeout());
-        assertEquals(262144, config.maxEventBytes());
-        assertEquals(Duration.ofSeconds(30), config.requestTimeout());
+        assertEquals(7, config.settings().retrySchedule().maxAttempts());
+        assertEquals(Duration.ofSeconds(5), config.settings().connectTimeout());
+        assertEquals(Duration.ofSeconds(15), config.settings().deliveryTimeout());
+        assertEquals(262144, config.settings().maxEventBytes());
+        assertEquals(Duration.ofSeconds(30), config.settings().requestTimeout());
     }
 
     @Test
@@ -34,9 +34,9 @@ class HeraldConfigTest {
                         "HERALD_RETRY_SCHEDULE", "100ms,2s"),
                 name -> name.equals("herald.port") ? "9100" : null);
         assertEquals(9100, config.port());
-        assertTrue(config.allowHttp());
+        assertTrue(config.settings().allowHttp());
         assertEquals("mail.local", config.smtp().orElseThrow().host());
-        assertEquals(3, config.retrySchedule().maxAttempts());
+        assertEquals(3, config.settings().retrySchedule().maxAttempts());
     }
 
     @Test
@@ -71,7 +71,7 @@ class HeraldConfigTest {
     @Test
     void theRequestTimeoutIsADurationAboveZero() {
         assertEquals(Duration.ofSeconds(5),
-                HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "5s"), name -> null).requestTimeout());
+                HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "5s"), name -> null).settings().requestTimeout());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "0s"), name -> null));
         assertTrue(e.getMessage().startsWith("HERALD_REQUEST_TIMEOUT=0s"), e.getMessage());

@@ -26,7 +26,8 @@ final class InProcessNode implements AutoCloseable {
                 .database(schema.jdbcUrl(), "", "")
                 .allowHttp(true)
                 .allowPrivateNetworks(true)
-                .dispatcher(settings)
+                .deliveryWorkers(settings.batchSize(), settings.maxInFlight(), settings.pollInterval())
+                .deliveryLease(settings.lease())
                 .httpSender(sender)
                 .build();
         return new InProcessNode(herald, sender);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.service.DispatcherSettings;
+import dev.herald.application.service.HeraldSettings;
 import dev.herald.bootstrap.support.TestReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class MultiNodePostgresTest {
     void threeNodesShareTheQueueAndDeliverEachDeliveryExactlyOnce() throws Exception {
         // Small batches, so the nodes' claims interleave instead of one node taking everything.
         DispatcherSettings interleaving = new DispatcherSettings(5, 20, Duration.ofMillis(50),
-                DispatcherSettings.DEFAULT.lease());
+                HeraldSettings.DEFAULT_DELIVERY_LEASE);
         try (InProcessNode one = InProcessNode.on(schema, interleaving);
              InProcessNode two = InProcessNode.on(schema, interleaving);
              InProcessNode three = InProcessNode.on(schema, interleaving)) {

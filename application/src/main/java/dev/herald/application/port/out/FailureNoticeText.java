@@ -1,7 +1,6 @@
-package dev.herald.adapter.mail;
+package dev.herald.application.port.out;
 
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-
 import java.util.Locale;
 
 /** What a webhook owner is told when a delivery finally failed: one subject and one plain-text body, for every channel. */

@@ -1,12 +1,13 @@
-package dev.herald.adapter.mail;
+package dev.herald.bootstrap;
 
+import dev.herald.application.port.out.FailureNoticeText;
 import dev.herald.application.port.out.ForNotifyingOwners;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Used when no SMTP server is configured: the notice an owner would have been mailed goes to the log instead. */
-public final class LoggingOwnerNotifier implements ForNotifyingOwners {
+final class LoggingOwnerNotifier implements ForNotifyingOwners {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingOwnerNotifier.class);
 
     @Override

@@ -1,4 +1,4 @@
-package dev.herald.adapter.mail;
+package dev.herald.application.port.out;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

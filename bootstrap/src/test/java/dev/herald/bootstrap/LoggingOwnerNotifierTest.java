@@ -1,7 +1,8 @@
-package dev.herald.adapter.mail;
+package dev.herald.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.application.port.out.Notices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.herald.adapter.mail;
+package dev.herald.application.port.out;
 
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.domain.DeliveryId;
@@ -7,15 +7,16 @@ import dev.herald.domain.EventType;
 import dev.herald.domain.WebhookId;
 import dev.herald.domain.WebhookUrl;
 
-final class Notices {
+/** Failure notices for the tests of every notifier. */
+public final class Notices {
     private Notices() {
     }
 
-    static FailureNotice failure(int suppressedSince) {
+    public static FailureNotice failure(int suppressedSince) {
         return failure("https://hooks.example.com/in", suppressedSince);
     }
 
-    static FailureNotice failure(String webhookUrl, int suppressedSince) {
+    public static FailureNotice failure(String webhookUrl, int suppressedSince) {
         return new FailureNotice(new EmailAddress("owner@example.com"), new WebhookId("wh_abc123"),
                 new WebhookUrl(webhookUrl), EventType.PATIENT_CREATED, new DeliveryId("msg_xyz789"), "HTTP 500",
                 suppressedSince);

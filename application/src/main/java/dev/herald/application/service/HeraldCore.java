@@ -1,0 +1,77 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.in.ForAdministeringTenants;
+import dev.herald.application.port.in.ForAuthenticatingTenants;
+import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForInspectingDeliveries;
+import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.UrlPolicy;
+
+/**
+ * The one composition root of Herald's core: its services wired from the driven ports, the settings and the runtime.
+ * The embedding facade (and through it the server) and the test fixtures all build Herald here, so the graph of
+ * services exists once.
+ */
+public final class HeraldCore {
+    private final TenantAdministration tenants;
+    private final WebhookManagement webhooks;
+    private final EventPublishing events;
+    private final DeliveryInspection deliveries;
+    private final HealthCheck health;
+    private final DeliveryDispatcher dispatcher;
+
+    private HeraldCore(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
+        tenants = new TenantAdministration(ports.tenants());
+        webhooks = new WebhookManagement(ports.webhooks(), ports.deliveries(), ports.transactions(), runtime.clock(),
+                new UrlPolicy(settings.allowHttp(), settings.allowPrivateNetworks()), new SecretGenerator(),
+                settings.tenantLimits());
+        events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
+                runtime.clock(), settings.tenantLimits());
+        OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
+                runtime.clock(), settings.noticeLimits(), runtime.notices());
+        DeliveryAttempts attempts = new DeliveryAttempts(ports.webhooks(), ports.events(), ports.http(),
+                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter());
+        deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveries(), attempts,
+                notification);
+        health = new HealthCheck(ports.database());
+        dispatcher = new DeliveryDispatcher(ports.deliveries(), attempts, notification, runtime.clock(),
+                settings.dispatcher());
+        events.afterPublish(dispatcher::wakeUp);
+    }
+
+    /** Wires the services; nothing runs until {@link #dispatcher()} is started. */
+    public static HeraldCore wire(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
+        return new HeraldCore(ports, settings, runtime);
+    }
+
+    public ForManagingWebhooks webhooks() {
+        return webhooks;
+    }
+
+    public ForPublishingEvents events() {
+        return events;
+    }
+
+    public ForInspectingDeliveries deliveries() {
+        return deliveries;
+    }
+
+    public ForAdministeringTenants tenants() {
+        return tenants;
+    }
+
+    public ForAuthenticatingTenants authentication() {
+        return tenants;
+    }
+
+    public ForCheckingHealth health() {
+        return health;
+    }
+
+    /** This node's delivery worker: started and stopped by its owner, or driven step by step in tests. */
+    public DeliveryDispatcher dispatcher() {
+        return dispatcher;
+    }
+}
