@@ -46,26 +46,32 @@ public final class HeraldCore {
         return new HeraldCore(ports, settings, runtime);
     }
 
+    /** Managing webhooks. */
     public ForManagingWebhooks webhooks() {
         return webhooks;
     }
 
+    /** Publishing events. */
     public ForPublishingEvents events() {
         return events;
     }
 
+    /** Reading and re-sending deliveries. */
     public ForInspectingDeliveries deliveries() {
         return deliveries;
     }
 
+    /** Creating tenants and rotating their API keys. */
     public ForAdministeringTenants tenants() {
         return tenants;
     }
 
+    /** Checking a tenant's credentials. */
     public ForAuthenticatingTenants authentication() {
         return tenants;
     }
 
+    /** Whether the database answers. */
     public ForCheckingHealth health() {
         return health;
     }

@@ -95,46 +95,55 @@ public record HeraldSettings(
                 DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STOP_GRACE);
     }
 
+    /** These settings with {@code allowHttp} changed. */
     public HeraldSettings withAllowHttp(boolean allow) {
         return new HeraldSettings(allow, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code allowPrivateNetworks} changed. */
     public HeraldSettings withAllowPrivateNetworks(boolean allow) {
         return new HeraldSettings(allowHttp, allow, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code retrySchedule} changed. */
     public HeraldSettings withRetrySchedule(RetrySchedule schedule) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, schedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code connectTimeout} and {@code deliveryTimeout} changed. */
     public HeraldSettings withTimeouts(Duration connect, Duration delivery) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connect, delivery,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code dispatcher} changed. */
     public HeraldSettings withDispatcher(DispatcherSettings settings) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code tenantLimits} changed. */
     public HeraldSettings withTenantLimits(TenantLimits limits) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code maxEventBytes} changed. */
     public HeraldSettings withMaxEventBytes(long bytes) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout, stopGrace);
     }
 
+    /** These settings with {@code requestTimeout} changed. */
     public HeraldSettings withRequestTimeout(Duration timeout) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout, stopGrace);
     }
 
+    /** These settings with {@code stopGrace} changed. */
     public HeraldSettings withStopGrace(Duration grace) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, grace);

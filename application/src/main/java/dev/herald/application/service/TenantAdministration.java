@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** Tenants and their API keys: creation, rotation, and checking a presented key. */
-public final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
+final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
     /** Compared against when the tenant is unknown, so the answer takes as long as for a wrong key. */
     private static final ApiKeyHash NO_SUCH_TENANT = ApiKey.generate().hash();
 
     private final ForStoringTenants tenants;
 
-    public TenantAdministration(ForStoringTenants tenants) {
+    TenantAdministration(ForStoringTenants tenants) {
         this.tenants = tenants;
     }
 
