@@ -102,7 +102,7 @@ final class H2Storage {
         sampler.join();
         long closed = Files.size(file);
         return new Result(String.format("%s events/s x %d webhooks", rate == 0 ? "max" : rate, webhooks), events,
-                Math.max(sampler.peak, running), running, closed, compactedSize(dir, url));
+                Math.max(sampler.peak(), running), running, closed, compactedSize(dir, url));
     }
 
     /** Publishes at a steady rate (a fixed schedule, not a closed loop), from 8 threads. */
@@ -216,30 +216,6 @@ final class H2Storage {
             s.execute("SHUTDOWN COMPACT");
         }
         return Files.size(dir.resolve("herald.mv.db"));
-    }
-
-    /** The largest size the file reached, sampled every 250 ms. */
-    private static final class FileSizeSampler extends Thread {
-        private final Path file;
-        private volatile long peak;
-
-        FileSizeSampler(Path file) {
-            super("file-size-sampler");
-            this.file = file;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (!isInterrupted()) {
-                    peak = Math.max(peak, Files.size(file));
-                    Thread.sleep(250);
-                }
-            } catch (IOException | InterruptedException e) {
-                // stopped
-            }
-        }
     }
 
     private void awaitSent(int expected, int maxSeconds) throws InterruptedException {

@@ -12,7 +12,9 @@ import dev.herald.domain.TenantId;
 import dev.herald.domain.WebhookId;
 import dev.herald.domain.WebhookSecret;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +24,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /** JMH: the CPU work Herald does per delivery, on a 1 KiB body. */
 @State(Scope.Benchmark)
@@ -66,5 +72,23 @@ public class MicroBenchmarks {
     int bodyLength() {
         setUp();
         return body.length();
+    }
+
+    /** Runs every benchmark of this class in a fork started with {@code java}; answers ns/op by name. */
+    static Map<String, Double> runAll(String java) throws Exception {
+        System.out.println("JMH micro-benchmarks (1 fork, 3 x 1 s warm-up, 5 x 1 s measurement)...");
+        var options = new OptionsBuilder()
+                .include(MicroBenchmarks.class.getName() + "\\.")
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .jvm(java)
+                .build();
+        Map<String, Double> results = new LinkedHashMap<>();
+        for (RunResult r : new Runner(options).run()) {
+            String label = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            results.put(label, r.getPrimaryResult().getScore());
+        }
+        return results;
     }
 }

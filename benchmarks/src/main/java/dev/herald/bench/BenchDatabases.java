@@ -1,0 +1,41 @@
+package dev.herald.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+/** The databases a run measures: what Herald's data takes on disk, and a clean PostgreSQL to start from. */
+final class BenchDatabases {
+    private static final List<String> TABLES = List.of("delivery_queue", "attempts", "deliveries", "events",
+            "webhooks", "tenants", "notice_throttle", "notice_tenants", "notice_sends");
+
+    private BenchDatabases() {
+    }
+
+    /** What Herald's data takes on disk: the H2 file, or the PostgreSQL tables with their indexes and TOAST. */
+    static long diskBytes(String dbUrl) throws Exception {
+        if (dbUrl.startsWith("jdbc:h2:file:")) {
+            return Files.size(Path.of(dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db"));
+        }
+        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                     + " WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())"
+                     + " AND c.relname IN ('" + String.join("', '", TABLES) + "')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** A clean database: Herald's tables (and its migration history) dropped, so Flyway creates them anew. */
+    static void freshPostgres(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
+            }
+            s.execute("DROP TABLE IF EXISTS herald_schema_history CASCADE");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The printed table of one run: a column per database, a row per measure, then the JMH results and notes. */
+final class ResultsTable {
+    private final BenchSettings settings;
+    private final StringBuilder t = new StringBuilder();
+    private List<DbResult> results = List.of();
+
+    private ResultsTable(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    static String render(BenchSettings settings, String machine, double baseline, double baselineCpuMicros,
+                         List<DbResult> results, Map<String, Double> micro, List<String> notes, long seconds) {
+        return new ResultsTable(settings).table(machine, baseline, baselineCpuMicros, results, micro, notes, seconds);
+    }
+
+    /** The machine the numbers come from: cores, memory, CPU model and JDK. */
+    static String machine() {
+        String cpu = "?";
+        String memory = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format("%.1f GiB",
+                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("?");
+        } catch (IOException e) {
+            // not Linux
+        }
+        return String.format("machine: %d cores (nproc), %s memory, %s%nJDK: %s %s (%s)",
+                Runtime.getRuntime().availableProcessors(), memory, cpu, System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), System.getProperty("java.vendor"));
+    }
+
+    private String table(String machine, double baseline, double baselineCpuMicros, List<DbResult> results,
+                         Map<String, Double> micro, List<String> notes, long seconds) {
+        BenchSettings s = settings;
+        this.results = results;
+        t.append("## Herald benchmarks, ").append(LocalDate.now()).append("\n\n");
+        t.append(machine.lines().map(l -> "- " + l).reduce((a, b) -> a + "\n" + b).orElse("")).append('\n');
+        t.append(String.format("- %d events x %d webhooks = %d deliveries; %d sends in flight; latency at %d events/s "
+                        + "for %d s; %d management requests per operation at concurrency %d; Herald JVM options: %s%n",
+                s.events(), s.webhooks(), s.events() * s.webhooks(), s.concurrency(), s.rate(), s.latencySeconds(),
+                s.mgmtRequests(), s.mgmtConcurrency(),
+                s.heraldJvm().isEmpty() ? "(defaults)" : String.join(" ", s.heraldJvm())));
+        t.append(String.format("- whole run: %d s%n%n", seconds));
+        t.append("| measure | target |");
+        results.forEach(r -> t.append(' ').append(r.name()).append(" |"));
+        t.append("\n|---|---|");
+        results.forEach(r -> t.append("---|"));
+        t.append('\n');
+        row("baseline: bare HttpClient, signed POSTs/s", "", r -> fmt0(baseline));
+        row("publish (POST /v1/event/create) events/s, " + s.publishConcurrency() + " concurrent", "",
+                r -> fmt0(r.publish().perSecond()));
+        row("end to end deliveries/s (first to last arrival)", ">= 2000 on H2",
+                r -> fmt0(r.deliveriesPerSecond()) + " (" + r.delivered() + "/" + s.events() * s.webhooks() + ")");
+        row("end to end deliveries/s from the first publish", "", r -> fmt0(r.endToEndPerSecond()));
+        row("ratio to baseline", ">= 50%", r -> String.format("%.0f%%", 100 * r.deliveriesPerSecond() / baseline));
+        row("queue only, no-op sender, deliveries/s (the database ceiling)", "", r -> fmt0(r.ceilingPerSecond()));
+        row("ceiling ratio to baseline", "", r -> String.format("%.0f%%", 100 * r.ceilingPerSecond() / baseline));
+        row("CPU per delivery, whole Herald process incl. publishing (baseline JVM: " + fmt0(baselineCpuMicros)
+                + ")", "", r -> fmt0(r.cpuMicrosPerDelivery()) + " µs");
+        row("publish->received p50 / p99 / max ms at " + s.rate() + " events/s", "p99 < 100",
+                r -> String.format("%.1f / %.1f / %.1f (%d/%d received)", r.latency().p50(), r.latency().p99(),
+                        r.latency().max(), r.latencyReceived(), s.rate() * s.latencySeconds()));
+        row("publish call p50 / p99 ms at " + s.rate() + " events/s", "p99 < 20",
+                r -> String.format("%.1f / %.1f", r.latencyPublish().stats().p50(), r.latencyPublish().stats().p99()));
+        row("create webhook requests/s (p99 ms)", ">= 3000",
+                r -> String.format("%.0f (%.1f)", r.create().perSecond(), r.create().stats().p99()));
+        row("list webhooks (" + (s.webhooks() + 1) + " hooks) requests/s (p99 ms)", "",
+                r -> String.format("%.0f (%.1f)", r.list().perSecond(), r.list().stats().p99()));
+        row("Herald peak RSS MiB (VmHWM)", "< 512", r -> String.format("%.0f", r.peakRssMib()));
+        row("disk per event after the throughput phase (x " + s.webhooks() + " webhooks, ~40-byte data), KiB", "",
+                r -> String.format("%.2f", r.diskKibPerEvent()));
+        t.append('\n');
+        if (!micro.isEmpty()) {
+            t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
+            micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
+                    .append(" |\n"));
+            t.append('\n');
+        }
+        notes.forEach(n -> t.append("- note: ").append(n).append('\n'));
+        return t.toString();
+    }
+
+    private void row(String label, String target, Function<DbResult, String> cell) {
+        t.append("| ").append(label).append(" | ").append(target).append(" |");
+        results.forEach(r -> t.append(' ').append(cell.apply(r)).append(" |"));
+        t.append('\n');
+    }
+
+    static String fmt0(double v) {
+        return String.format("%.0f", v);
+    }
+}
