@@ -51,7 +51,7 @@ final class HeraldAssembly {
         }
     }
 
-    /** Sends failure notices off the delivery threads; one thread, as notices are few (throttled per webhook and tenant). */
+    /** Sends failure notices off the delivery threads; one thread, as notices are few (throttled). */
     private static ExecutorService noticeThread() {
         return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "herald-notices");

@@ -36,7 +36,8 @@ public final class HeraldBuilder {
     /** Herald opens its own pool on this H2 or PostgreSQL database (the driver is the host's to add). */
     public HeraldBuilder database(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("database: a JDBC URL (jdbc:h2:… or jdbc:postgresql:…), was " + jdbcUrl);
+            throw new IllegalArgumentException(
+                    "database: a JDBC URL (jdbc:h2:… or jdbc:postgresql:…), was " + jdbcUrl);
         }
         this.jdbcUrl = jdbcUrl;
         this.databaseSet = true;
@@ -72,7 +73,7 @@ public final class HeraldBuilder {
         return change(s -> s.withTimeouts(connect, delivery));
     }
 
-    /** How long a claimed delivery stays this node's (default: 60 s); keep it longer than connect + delivery timeouts. */
+    /** How long a claimed delivery stays this node's (default: 60 s); keep it above connect + delivery timeouts. */
     public HeraldBuilder deliveryLease(Duration lease) {
         return change(s -> s.withDispatcher(new DispatcherSettings(s.dispatcher().batchSize(),
                 s.dispatcher().maxInFlight(), s.dispatcher().pollInterval(), required(lease, "deliveryLease"))));

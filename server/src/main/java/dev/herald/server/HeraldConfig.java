@@ -58,7 +58,8 @@ public record HeraldConfig(
                         s.parsed("HERALD_DELIVERY_TIMEOUT", d.deliveryTimeout(), RetrySchedule::parseDuration),
                         new DispatcherSettings(d.dispatcher().batchSize(), d.dispatcher().maxInFlight(),
                                 d.dispatcher().pollInterval(),
-                                s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(), RetrySchedule::parseDuration)),
+                                s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(),
+                                        RetrySchedule::parseDuration)),
                         new TenantLimits(
                                 s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", d.tenantLimits().webhooks(),
                                         text -> Math.toIntExact(positiveLong(text))),
@@ -127,7 +128,8 @@ public record HeraldConfig(
             try {
                 return value.map(parser).orElse(fallback);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(variable + "=" + value.get() + " is not valid: " + e.getMessage(), e);
+                throw new IllegalArgumentException(variable + "=" + value.get() + " is not valid: " + e.getMessage(),
+                        e);
             }
         }
 

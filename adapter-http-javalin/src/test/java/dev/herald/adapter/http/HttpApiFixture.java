@@ -71,8 +71,8 @@ final class HttpApiFixture implements AutoCloseable {
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
         DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, notices::add);
-        HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults()
-                        .withAllowHttp(urlPolicy.allowHttp()).withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
+        HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
+                        .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),
                 core.tenants(), core.health());

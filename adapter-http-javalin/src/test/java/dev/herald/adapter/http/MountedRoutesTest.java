@@ -31,7 +31,8 @@ class MountedRoutesTest {
         HeraldCore core = HeraldCore.wire(new DrivenPorts(new InMemoryTenantStore(), new InMemoryWebhookStore(), events,
                         new InMemoryDeliveryQueue(events), new InMemoryTransactions(), new InMemoryNoticeThrottle(),
                         new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), notice -> { }),
-                HeraldSettings.defaults(), new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
+                HeraldSettings.defaults(),
+                new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),
                 core.tenants(), core.health());
         Javalin host = Javalin.create(config -> {
