@@ -6,8 +6,8 @@ public record DeliveryId(String value) {
 
     public DeliveryId {
         if (!PrefixedId.isValid(PREFIX, value)) {
-            throw new InvalidInputException(new Violation(java.util.List.of("path", "webhook_delivery_attempt_id"),
-                    "not a valid id: expected msg_ followed by letters and digits", "value_error.id"));
+            throw InvalidInputException.of("deliveryId", Violation.Rule.ID_INVALID,
+                    "not a valid id: expected msg_ followed by letters and digits");
         }
     }
 

@@ -11,9 +11,8 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         if (value == null || value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
-            throw InvalidInputException.body("notificationEmail",
-                    "notificationEmail must be a valid e-mail address of at most " + MAX_LENGTH + " characters",
-                    "value_error.email");
+            throw InvalidInputException.of("notificationEmail", Violation.Rule.EMAIL_INVALID,
+                    "notificationEmail must be a valid e-mail address of at most " + MAX_LENGTH + " characters");
         }
     }
 

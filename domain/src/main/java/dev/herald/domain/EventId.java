@@ -6,8 +6,8 @@ public record EventId(String value) {
 
     public EventId {
         if (!PrefixedId.isValid(PREFIX, value)) {
-            throw new InvalidInputException(new Violation(java.util.List.of("path", "event_id"),
-                    "not a valid id: expected evt_ followed by letters and digits", "value_error.id"));
+            throw InvalidInputException.of("eventId", Violation.Rule.ID_INVALID,
+                    "not a valid id: expected evt_ followed by letters and digits");
         }
     }
 

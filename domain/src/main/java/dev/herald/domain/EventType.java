@@ -30,11 +30,15 @@ public enum EventType {
         return Optional.ofNullable(name).map(BY_NAME::get);
     }
 
-    /** The type named by {@code name}, or a violation at {@code location}. */
-    public static EventType parse(String name, String... location) {
-        return find(name).orElseThrow(() -> new InvalidInputException(new Violation(java.util.List.of(location),
-                "unknown event type '" + abbreviate(name) + "'; expected one of " + Arrays.toString(values()),
-                "type_error.enum")));
+    /** The type named by {@code name}, or a violation of the field {@code type}. */
+    public static EventType parse(String name) {
+        return parse(name, "type");
+    }
+
+    /** The type named by {@code name}, or a violation of {@code field} (e.g. {@code subscriptions[2]}). */
+    public static EventType parse(String name, String field) {
+        return find(name).orElseThrow(() -> InvalidInputException.of(field, Violation.Rule.UNKNOWN_EVENT_TYPE,
+                "unknown event type '" + abbreviate(name) + "'; expected one of " + Arrays.toString(values())));
     }
 
     private static String abbreviate(String text) {

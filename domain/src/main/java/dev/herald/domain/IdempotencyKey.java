@@ -7,8 +7,9 @@ public record IdempotencyKey(String value) {
     public IdempotencyKey {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
                 || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw InvalidInputException.body("id", "id must be 1 to " + MAX_LENGTH + " printable characters",
-                    value != null && value.length() > MAX_LENGTH ? "value_error.any_str.max_length" : "value_error.str");
+            throw InvalidInputException.of("idempotencyKey",
+                    value != null && value.length() > MAX_LENGTH ? Violation.Rule.TOO_LONG : Violation.Rule.TEXT_INVALID,
+                    "id must be 1 to " + MAX_LENGTH + " printable characters");
         }
     }
 }

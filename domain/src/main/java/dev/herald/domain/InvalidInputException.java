@@ -1,5 +1,6 @@
 package dev.herald.domain;
 
+import dev.herald.domain.Violation.Rule;
 import java.util.List;
 
 /** Input that breaks a rule; carries one {@link Violation} per problem. */
@@ -15,19 +16,12 @@ public class InvalidInputException extends HeraldException {
         this(List.of(violation));
     }
 
-    /** A problem with a body field. */
-    public static InvalidInputException body(String field, String message, String type) {
-        return new InvalidInputException(Violation.ofBody(field, message, type));
+    /** One problem with one field. */
+    public static InvalidInputException of(String field, Rule rule, String message) {
+        return new InvalidInputException(new Violation(field, rule, message));
     }
 
     public List<Violation> violations() {
         return violations;
-    }
-
-    /** The same problems, reported at another field (for value objects that do not know their field name). */
-    public InvalidInputException at(String... location) {
-        return new InvalidInputException(violations.stream()
-                .map(v -> new Violation(List.of(location), v.message(), v.type()))
-                .toList());
     }
 }

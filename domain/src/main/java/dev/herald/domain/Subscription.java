@@ -9,8 +9,8 @@ import java.util.Set;
 public record Subscription(Set<EventType> eventTypes) {
     public Subscription {
         if (eventTypes == null || eventTypes.isEmpty()) {
-            throw InvalidInputException.body("subscriptions", "subscriptions must name at least one event type",
-                    "value_error.list.min_items");
+            throw InvalidInputException.of("subscriptions", Violation.Rule.TOO_FEW_ITEMS,
+                    "subscriptions must name at least one event type");
         }
         eventTypes = java.util.Collections.unmodifiableSet(EnumSet.copyOf(eventTypes));
     }

@@ -9,9 +9,8 @@ public record TenantId(String value) {
 
     public TenantId {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw InvalidInputException.body("tenant",
-                    "tenant must be 1-64 characters of a-z, 0-9, '-' or '_', starting with a letter or digit",
-                    "value_error.tenant");
+            throw InvalidInputException.of("tenant", Violation.Rule.TENANT_NAME_INVALID,
+                    "tenant must be 1-64 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
         }
     }
 

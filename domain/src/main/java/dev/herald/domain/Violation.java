@@ -1,21 +1,49 @@
 package dev.herald.domain;
 
-import java.util.List;
 import java.util.Objects;
 
-/** One problem with one input field: where it is ({@code ["body", "url"]}), what is wrong, and its kind. */
-public record Violation(List<String> location, String message, String type) {
+/**
+ * One problem with one input: the field in the core's terms ({@code url}, {@code subscriptions[2]},
+ * {@code deliveryId}), the rule it breaks, and a message for people. How a caller reports it (an HTTP answer, a
+ * log line) is the caller's business.
+ */
+public record Violation(String field, Rule rule, String message) {
+    /** The rules an input can break. */
+    public enum Rule {
+        /** A required input was not given. */
+        REQUIRED,
+        /** Not an id of the expected kind. */
+        ID_INVALID,
+        /** Not a URL a webhook may point to. */
+        URL_INVALID,
+        /** Not a plausible e-mail address. */
+        EMAIL_INVALID,
+        /** Not a possible tenant name. */
+        TENANT_NAME_INVALID,
+        /** Text with characters it may not hold, or none. */
+        TEXT_INVALID,
+        /** Longer than allowed. */
+        TOO_LONG,
+        /** A list with fewer items than required. */
+        TOO_FEW_ITEMS,
+        /** Not the name of an event type. */
+        UNKNOWN_EVENT_TYPE,
+        /** Not the text of one JSON object. */
+        NOT_A_JSON_OBJECT,
+        /** A number outside its allowed range. */
+        OUT_OF_RANGE,
+        /** A number below its minimum. */
+        TOO_SMALL
+    }
+
     public Violation {
-        location = List.copyOf(location);
+        Objects.requireNonNull(field);
+        Objects.requireNonNull(rule);
         Objects.requireNonNull(message);
-        Objects.requireNonNull(type);
     }
 
-    public static Violation ofBody(String field, String message, String type) {
-        return new Violation(List.of("body", field), message, type);
-    }
-
-    public static Violation ofQuery(String field, String message, String type) {
-        return new Violation(List.of("query", field), message, type);
+    /** The position {@code index} in the list field {@code list}: {@code subscriptions[2]}. */
+    public static String item(String list, int index) {
+        return list + "[" + index + "]";
     }
 }

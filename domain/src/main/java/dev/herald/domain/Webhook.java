@@ -49,8 +49,8 @@ public record Webhook(
     /** Replaces the secret; the old one keeps signing for {@code grace} (0 to 7 days). */
     public Webhook withRotatedSecret(WebhookSecret newSecret, Duration grace, Instant now) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw InvalidInputException.body("graceSeconds", "graceSeconds must be between 0 and "
-                    + MAX_GRACE.toSeconds(), "value_error.number.not_in_range");
+            throw InvalidInputException.of("grace", Violation.Rule.OUT_OF_RANGE,
+                    "graceSeconds must be between 0 and " + MAX_GRACE.toSeconds());
         }
         Optional<RetiredSecret> retired = grace.isZero()
                 ? Optional.empty() : Optional.of(new RetiredSecret(secret, now.plus(grace)));

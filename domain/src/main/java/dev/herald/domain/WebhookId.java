@@ -6,8 +6,8 @@ public record WebhookId(String value) {
 
     public WebhookId {
         if (!PrefixedId.isValid(PREFIX, value)) {
-            throw new InvalidInputException(new Violation(java.util.List.of("path", "webhook_id"),
-                    "not a valid id: expected wh_ followed by letters and digits", "value_error.id"));
+            throw InvalidInputException.of("webhookId", Violation.Rule.ID_INVALID,
+                    "not a valid id: expected wh_ followed by letters and digits");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 /** An absolute http(s) URL of at most 2,048 characters, with a host and no user-info. Which schemes and hosts are allowed is {@link UrlPolicy}'s call. */
 public record WebhookUrl(String value) {
     public static final int MAX_LENGTH = 2048;
+    private static final String FIELD = "url";
 
     public WebhookUrl {
         URI uri = parse(value);
@@ -31,8 +32,8 @@ public record WebhookUrl(String value) {
             throw invalid("url must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidInputException(Violation.ofBody("url",
-                    "url must be at most " + MAX_LENGTH + " characters", "value_error.any_str.max_length"));
+            throw InvalidInputException.of(FIELD, Violation.Rule.TOO_LONG,
+                    "url must be at most " + MAX_LENGTH + " characters");
         }
         try {
             return new URI(value);
@@ -48,7 +49,7 @@ public record WebhookUrl(String value) {
     }
 
     static InvalidInputException invalid(String message) {
-        return InvalidInputException.body("url", message, "value_error.url");
+        return InvalidInputException.of(FIELD, Violation.Rule.URL_INVALID, message);
     }
 
     /** For a host that only looks like a number ({@link AddressRules#isAmbiguousNumericHost}). */

@@ -17,7 +17,12 @@ class DomainValuesTest {
         assertEquals(EventType.MESSAGE_RECIEVED, EventType.parse("MESSAGE_RECEIVED"));
         assertEquals(EventType.EMAIL_RECIEVED, EventType.parse("EMAIL_RECEIVED"));
         assertEquals(28, EventType.values().length);
-        assertThrows(InvalidInputException.class, () -> EventType.parse("PATIENT_EXPLODED", "body", "type"));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> EventType.parse("PATIENT_EXPLODED", "subscriptions[3]"));
+        assertEquals(List.of(new Violation("subscriptions[3]", Violation.Rule.UNKNOWN_EVENT_TYPE, "unknown event type "
+                + "'PATIENT_EXPLODED'; expected one of " + List.of(EventType.values()))), unknown.violations());
+        assertEquals("type", assertThrows(InvalidInputException.class, () -> EventType.parse("NOPE"))
+                .violations().get(0).field());
     }
 
     @Test

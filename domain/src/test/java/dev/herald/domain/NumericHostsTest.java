@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,8 +23,8 @@ class NumericHostsTest {
         for (UrlPolicy policy : new UrlPolicy[] {STRICT, OPEN}) {
             InvalidInputException refused = assertThrows(InvalidInputException.class, () -> policy.check(url), url);
             Violation violation = refused.violations().get(0);
-            assertEquals(List.of("body", "url"), violation.location(), url);
-            assertEquals("value_error.url", violation.type(), url);
+            assertEquals("url", violation.field(), url);
+            assertEquals(Violation.Rule.URL_INVALID, violation.rule(), url);
             assertEquals("url host must be a name or a canonical IPv4/IPv6 address", violation.message(), url);
         }
     }

@@ -10,7 +10,7 @@ record EventCreateRequest(String type, String dataJson, String id) {
         ObjectNode data = body.required("data", JsonKind.OBJECT);
         String id = body.optional("id", JsonKind.STRING);
         body.validate();
-        // Jackson's rendering of the parsed tree, so equal data always gives the same text (and idempotency check).
+        // The core checks the data and keeps its canonical form, which is what Jackson writes for the parsed tree.
         return new EventCreateRequest(type, Json.text(data), id);
     }
 

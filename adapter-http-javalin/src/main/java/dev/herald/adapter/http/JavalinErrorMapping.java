@@ -25,7 +25,9 @@ final class JavalinErrorMapping {
     static void register(JavalinConfig config) {
         var routes = config.routes;
         routes.exception(InvalidInputException.class,
-                (e, ctx) -> Json.respond(ctx, 422, ValidationErrorBody.from(e.violations())));
+                (e, ctx) -> Json.respond(ctx, 422, ValidationErrorBody.fromCore(e.violations())));
+        routes.exception(InvalidRequestException.class,
+                (e, ctx) -> Json.respond(ctx, 422, new ValidationErrorBody(e.problems())));
         answerWithMessage(routes, NotFoundException.class, 404);
         answerWithMessage(routes, ConflictException.class, 409);
         answerWithMessage(routes, UnauthorizedException.class, 401);

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.herald.domain.InvalidInputException;
-import dev.herald.domain.Violation;
+import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,11 +35,11 @@ final class Json {
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException(new Violation(List.of("body"), "field required", "value_error.missing"));
+                throw new InvalidRequestException(new Problem(List.of("body"), "field required", "value_error.missing"));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(new Violation(List.of("body"),
+            throw new InvalidRequestException(new Problem(List.of("body"),
                     "body is not valid JSON: " + e.getOriginalMessage(), "value_error.jsondecode"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,8 +2,7 @@ package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.domain.InvalidInputException;
-import dev.herald.domain.Violation;
+import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Optional;
  */
 final class JsonFields {
     private final ObjectNode object;
-    private final List<Violation> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private JsonFields(ObjectNode object) {
         this.object = object;
@@ -34,7 +33,7 @@ final class JsonFields {
 
     static JsonFields of(JsonNode root) {
         if (!(root instanceof ObjectNode object)) {
-            throw new InvalidInputException(new Violation(List.of("body"), "body must be a JSON object",
+            throw new InvalidRequestException(new Problem(List.of("body"), "body must be a JSON object",
                     "type_error.dict"));
         }
         return new JsonFields(object);
@@ -49,11 +48,11 @@ final class JsonFields {
     <T> T required(String name, JsonKind<T> kind) {
         JsonNode node = object.get(name);
         if (node == null) {
-            problems.add(new Violation(location(name), "field required", "value_error.missing"));
+            problems.add(new Problem(location(name), "field required", "value_error.missing"));
             return null;
         }
         if (node.isNull()) {
-            problems.add(new Violation(location(name), name + " must not be null", "type_error.none.not_allowed"));
+            problems.add(new Problem(location(name), name + " must not be null", "type_error.none.not_allowed"));
             return null;
         }
         return kind.read(node, location(name), problems);
@@ -65,14 +64,14 @@ final class JsonFields {
         return node == null || node.isNull() ? null : kind.read(node, location(name), problems);
     }
 
-    /** Throws one {@link InvalidInputException} naming every problem found so far. */
+    /** Throws one {@link InvalidRequestException} naming every problem found so far. */
     void validate() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidRequestException(problems);
         }
     }
 
-    private static List<String> location(String name) {
+    private static List<Object> location(String name) {
         return List.of("body", name);
     }
 }

@@ -2,7 +2,7 @@ package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herald.domain.Violation;
+import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 @FunctionalInterface
 interface JsonKind<T> {
     /** The value of {@code node}, or {@code null} after adding a violation at {@code location} to {@code problems}. */
-    T read(JsonNode node, List<String> location, List<Violation> problems);
+    T read(JsonNode node, List<Object> location, List<Problem> problems);
 
     JsonKind<String> STRING = simple(JsonNode::isTextual, JsonNode::textValue, "a string", "type_error.str");
 
@@ -31,8 +31,8 @@ interface JsonKind<T> {
         List<String> values = new ArrayList<>(node.size());
         int problemsBefore = problems.size();
         for (int i = 0; i < node.size(); i++) {
-            List<String> at = new ArrayList<>(location);
-            at.add(Integer.toString(i));
+            List<Object> at = new ArrayList<>(location);
+            at.add(i);
             values.add(STRING.read(node.get(i), at, problems));
         }
         return problems.size() == problemsBefore ? values : null;
@@ -50,7 +50,7 @@ interface JsonKind<T> {
         };
     }
 
-    private static Violation wrongType(List<String> location, String expected, String type) {
-        return new Violation(location, location.get(location.size() - 1) + " must be " + expected, type);
+    private static Problem wrongType(List<Object> location, String expected, String type) {
+        return new Problem(location, location.get(location.size() - 1) + " must be " + expected, type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.adapter.http;
 
+import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.Violation;
 import io.javalin.http.Context;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** The query parameters of a request, read by type; every bad value is collected as its own violation. */
 final class QueryFields {
     private final Context ctx;
-    private final List<Violation> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     QueryFields(Context ctx) {
         this.ctx = ctx;
@@ -26,9 +27,9 @@ final class QueryFields {
         try {
             return Optional.of(kind.parse().apply(text));
         } catch (InvalidInputException e) {
-            problems.addAll(e.at("query", name).violations());
+            e.violations().forEach(violation -> problems.add(Problem.inQuery(name, violation)));
         } catch (IllegalArgumentException | DateTimeException e) {
-            problems.add(Violation.ofQuery(name, name + " must be " + kind.expected(), kind.type()));
+            problems.add(new Problem(List.of("query", name), name + " must be " + kind.expected(), kind.type()));
         }
         return Optional.empty();
     }
@@ -37,14 +38,14 @@ final class QueryFields {
         return optional(name, kind).orElse(fallback);
     }
 
-    /** Adds problems found elsewhere (e.g. by the query's own range checks) to report them together. */
+    /** Adds the core's violations of parameters (e.g. the query's own range checks) to report them together. */
     void addAll(List<Violation> more) {
-        problems.addAll(more);
+        more.forEach(violation -> problems.add(Problem.inQuery(violation.field(), violation)));
     }
 
     void validate() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidRequestException(problems);
         }
     }
 }

@@ -48,9 +48,9 @@ final class EventPublishing implements ForPublishingEvents {
     public PublishedEvent publish(TenantId tenant, PublishEvent command) {
         Validation validation = new Validation();
         EventType type = command.type() == null ? validation.missing("type")
-                : validation.check(() -> EventType.parse(command.type(), "body", "type"));
-        EventData data = command.dataJson() == null ? validation.missing("data")
-                : validation.check(() -> new EventData(command.dataJson()));
+                : validation.check(() -> EventType.parse(command.type()));
+        EventData data = command.dataJson() == null ? validation.missing(EventData.FIELD)
+                : validation.check(() -> EventData.parse(command.dataJson()));
         Optional<IdempotencyKey> key = validation.check(() -> Optional.ofNullable(command.idempotencyKey())
                 .map(IdempotencyKey::new));
         validation.throwIfInvalid();

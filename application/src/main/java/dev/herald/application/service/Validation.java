@@ -20,9 +20,9 @@ final class Validation {
         }
     }
 
-    /** Records that a required body field was not given; returns null in its place. */
+    /** Records that a required input was not given; returns null in its place. */
     <T> T missing(String field) {
-        problems.add(Violation.ofBody(field, "field required", "value_error.missing"));
+        problems.add(new Violation(field, Violation.Rule.REQUIRED, "field required"));
         return null;
     }
 

@@ -11,6 +11,7 @@ import dev.herald.domain.SecretGenerator;
 import dev.herald.domain.Subscription;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.UrlPolicy;
+import dev.herald.domain.Violation;
 import dev.herald.domain.Webhook;
 import dev.herald.domain.WebhookId;
 import dev.herald.domain.WebhookSecret;
@@ -130,9 +131,9 @@ final class WebhookManagement implements ForManagingWebhooks {
         Validation validation = new Validation();
         List<EventType> types = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String index = Integer.toString(i);
             String name = names.get(i);
-            types.add(validation.check(() -> EventType.parse(name, "body", "subscriptions", index)));
+            String field = Violation.item("subscriptions", i);
+            types.add(validation.check(() -> EventType.parse(name, field)));
         }
         validation.throwIfInvalid();
         return Subscription.of(types);

@@ -66,8 +66,10 @@ class PublishingAndManagingTest {
     void everyProblemOfACreateIsReportedAtOnceAndNothingIsStored() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> herald.webhooks.create(ACME,
                 new CreateWebhook("ftp://x", List.of("PATIENT_CREATED", "NOPE"), "not-an-email")));
-        assertEquals(List.of(List.of("body", "url"), List.of("body", "subscriptions", "1"),
-                List.of("body", "notificationEmail")), e.violations().stream().map(Violation::location).toList());
+        assertEquals(List.of("url", "subscriptions[1]", "notificationEmail"),
+                e.violations().stream().map(Violation::field).toList());
+        assertEquals(List.of(Violation.Rule.URL_INVALID, Violation.Rule.UNKNOWN_EVENT_TYPE, Violation.Rule.EMAIL_INVALID),
+                e.violations().stream().map(Violation::rule).toList());
         assertTrue(herald.webhooks.list(ACME, true).isEmpty());
     }
 

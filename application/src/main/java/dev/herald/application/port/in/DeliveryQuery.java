@@ -3,13 +3,14 @@ package dev.herald.application.port.in;
 import dev.herald.domain.EventType;
 import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.Violation;
+import dev.herald.domain.Violation.Rule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Filters, order and page of a delivery list ({@code GET /v1/webhook/{id}/delivery-attempts/list}). */
+/** Filters, order and page of a webhook's delivery list. */
 public record DeliveryQuery(
         Optional<EventType> eventType,
         Optional<Boolean> isDelivered,
@@ -44,11 +45,10 @@ public record DeliveryQuery(
         Objects.requireNonNull(sortDirection);
         List<Violation> problems = new ArrayList<>();
         if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(Violation.ofQuery("limit", "limit must be between 1 and " + MAX_LIMIT,
-                    "value_error.number.not_in_range"));
+            problems.add(new Violation("limit", Rule.OUT_OF_RANGE, "limit must be between 1 and " + MAX_LIMIT));
         }
         if (offset < 0) {
-            problems.add(Violation.ofQuery("offset", "offset must be 0 or more", "value_error.number.not_ge"));
+            problems.add(new Violation("offset", Rule.TOO_SMALL, "offset must be 0 or more"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
