@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Herald server in a JVM of its own ({@code java -cp <this jar> dev.herald.bootstrap.Main}), so its memory can be
+ * The Herald server in a JVM of its own ({@code java -cp <this jar> dev.herald.server.Main}), so its memory can be
  * read from /proc: VmRSS is sampled every 100 ms, VmHWM (the kernel's peak) read at the end.
  */
 final class HeraldProcess implements AutoCloseable {
@@ -48,7 +48,7 @@ final class HeraldProcess implements AutoCloseable {
         command.add("-Djdk.httpclient.allowRestrictedHeaders=host");
         command.add("-cp");
         command.add(ownJar());
-        command.add("dev.herald.bootstrap.Main");
+        command.add("dev.herald.server.Main");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

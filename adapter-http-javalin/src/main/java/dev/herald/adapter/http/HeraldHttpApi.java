@@ -16,6 +16,7 @@ public final class HeraldHttpApi {
     private HeraldHttpApi() {
     }
 
+    /** Herald's own server: its routes with its response headers, error pages, body limit and slow-client timeout. */
     public static Javalin create(HttpApiPorts ports, HttpApiSettings settings) {
         return create(ports, settings, Clock.systemUTC());
     }
@@ -43,6 +44,20 @@ public final class HeraldHttpApi {
             server.insertHandler(new RequestReceiveTimeout(settings.requestTimeout()));
         });
 
+        mountRoutes(config, ports, settings, clock);
+    }
+
+    /**
+     * Mounts Herald's routes (and its JSON error answers) in a host's own Javalin app, e.g. under the host's
+     * authentication filters. The host's server keeps its own settings: Herald's per-endpoint body limits still apply
+     * within the host's {@code maxRequestSize}, and the slow-client timeout, response headers and error pages of
+     * {@link #create} are the host's to choose. Herald's error mapping also answers the host's unhandled exceptions.
+     */
+    public static void mount(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings) {
+        mountRoutes(config, ports, settings, Clock.systemUTC());
+    }
+
+    private static void mountRoutes(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
         TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication(),
                 throttle(TENANT_FAILURES_PER_WINDOW, clock));
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);

@@ -1,5 +1,6 @@
 package dev.herald.adapter.http;
 
+import dev.herald.application.service.HeraldSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,10 +12,6 @@ import java.util.Optional;
  */
 public record HttpApiSettings(Optional<String> adminKey, long maxEventBytes, long maxBodyBytes,
                               Duration requestTimeout) {
-    public static final long DEFAULT_MAX_EVENT_BYTES = 262_144;
-    public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
     public HttpApiSettings {
         Objects.requireNonNull(adminKey);
         Objects.requireNonNull(requestTimeout);
@@ -27,10 +24,15 @@ public record HttpApiSettings(Optional<String> adminKey, long maxEventBytes, lon
         }
     }
 
-    /** The defaults of docs/API.md §9: admin API off, 256 KiB events, 64 KiB for everything else; 30 s per request. */
+    /** The defaults of {@link HeraldSettings}: admin API off, 256 KiB events, 64 KiB for the rest, 30 s a request. */
     public static HttpApiSettings defaults() {
-        return new HttpApiSettings(Optional.empty(), DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_REQUEST_TIMEOUT);
+        return from(HeraldSettings.defaults(), Optional.empty());
+    }
+
+    /** The HTTP API's part of Herald's settings, with its admin key (empty turns the admin API off). */
+    public static HttpApiSettings from(HeraldSettings settings, Optional<String> adminKey) {
+        return new HttpApiSettings(adminKey, settings.maxEventBytes(), settings.maxBodyBytes(),
+                settings.requestTimeout());
     }
 
     public HttpApiSettings withAdminKey(String key) {

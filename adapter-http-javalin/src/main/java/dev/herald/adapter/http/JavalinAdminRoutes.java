@@ -1,7 +1,6 @@
 package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForAdministeringTenants;
-import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.TenantId;
 import io.javalin.config.RoutesConfig;
@@ -35,11 +34,6 @@ final class JavalinAdminRoutes {
 
     /** A name that cannot be a tenant's cannot exist: 404 like an unknown one, as with malformed ids. */
     private static String tenantName(Context ctx) {
-        String name = ctx.pathParam("tenant");
-        try {
-            return new TenantId(name).value();
-        } catch (InvalidInputException e) {
-            throw NotFoundException.tenant();
-        }
+        return TenantId.parse(ctx.pathParam("tenant")).orElseThrow(NotFoundException::tenant).value();
     }
 }

@@ -1,7 +1,6 @@
 package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForAuthenticatingTenants;
-import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.UnauthorizedException;
 import io.javalin.http.Context;
@@ -45,11 +44,6 @@ final class TenantAuthentication {
         if (tenant == null || tenant.isBlank() || apiKey == null || apiKey.isBlank()) {
             throw new UnauthorizedException();
         }
-        try {
-            return port.authenticate(tenant, apiKey);
-        } catch (InvalidInputException malformedName) {
-            // A name that cannot exist is just another unknown tenant: the answer must not differ.
-            throw new UnauthorizedException();
-        }
+        return port.authenticate(tenant, apiKey); // a name that cannot exist is just another unknown tenant
     }
 }

@@ -13,17 +13,10 @@ import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
-import dev.herald.application.port.out.ForThrottlingNotices.Limits;
-import dev.herald.application.service.DeliveryAttempts;
-import dev.herald.application.service.DeliveryInspection;
-import dev.herald.application.service.EventPublishing;
-import dev.herald.application.service.HealthCheck;
-import dev.herald.application.service.OwnerNotification;
-import dev.herald.application.service.TenantAdministration;
-import dev.herald.application.service.TenantLimits;
-import dev.herald.application.service.WebhookManagement;
-import dev.herald.domain.RetrySchedule;
-import dev.herald.domain.SecretGenerator;
+import dev.herald.application.service.CoreRuntime;
+import dev.herald.application.service.DrivenPorts;
+import dev.herald.application.service.HeraldCore;
+import dev.herald.application.service.HeraldSettings;
 import dev.herald.domain.UrlPolicy;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -53,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * The real HTTP API on a free port, wired to the real application services over in-memory adapters. The receiver of
+ * The real HTTP API on a free port, wired by {@link HeraldCore} to the real application services over in-memory adapters. The receiver of
  * deliveries is a stub answering {@link #receiverStatus}; failure e-mails land in {@link #notices}; the windows of
  * failed authentications follow {@link #authClock}, which only tests move.
  */
@@ -74,23 +67,15 @@ final class HttpApiFixture implements AutoCloseable {
     private final String baseUrl;
 
     private HttpApiFixture(HttpApiSettings settings, UrlPolicy urlPolicy, UnaryOperator<HttpApiPorts> portsOverride) {
-        Clock clock = Clock.systemUTC();
-        TenantAdministration tenants = new TenantAdministration(new InMemoryTenantStore());
-        InMemoryTransactions transactions = new InMemoryTransactions();
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
-        DeliveryAttempts attempts = new DeliveryAttempts(webhookStore, eventStore, receiver, clock,
-                RetrySchedule.DEFAULT, "Herald/test", new Random(1));
-        OwnerNotification notification = new OwnerNotification(new InMemoryNoticeThrottle(), notices::add, clock,
-                Limits.DEFAULT, Runnable::run);
-        HttpApiPorts ports = new HttpApiPorts(
-                new WebhookManagement(webhookStore, queue, transactions, clock, urlPolicy, new SecretGenerator(),
-                        TenantLimits.DEFAULT),
-                new EventPublishing(webhookStore, eventStore, queue, transactions, clock, TenantLimits.DEFAULT),
-                new DeliveryInspection(webhookStore, eventStore, queue, queue, attempts, notification),
-                tenants,
-                tenants,
-                new HealthCheck(database));
+        DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
+                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, notices::add);
+        HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
+                        .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
+                new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
+        HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),
+                core.tenants(), core.health());
         app = HeraldHttpApi.create(portsOverride.apply(ports), settings, authClock).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
     }

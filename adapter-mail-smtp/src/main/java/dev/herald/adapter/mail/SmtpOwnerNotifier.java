@@ -1,5 +1,7 @@
 package dev.herald.adapter.mail;
 
+import dev.herald.application.port.out.FailureNoticeText;
+
 import dev.herald.application.port.out.ForNotifyingOwners;
 
 import jakarta.mail.Message;

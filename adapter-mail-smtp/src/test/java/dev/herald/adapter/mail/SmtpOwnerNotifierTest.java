@@ -1,5 +1,7 @@
 package dev.herald.adapter.mail;
 
+import dev.herald.application.port.out.Notices;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.herald.adapter.outbound;
 
+import dev.herald.application.service.HeraldSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,10 +14,6 @@ import java.util.Objects;
  */
 public record OutboundHttpSettings(Duration connectTimeout, Duration requestTimeout, boolean allowPrivateNetworks,
                                    int maxResponseBytes) {
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
-    public static final int DEFAULT_MAX_RESPONSE_BYTES = 4096;
-
     public OutboundHttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
@@ -25,10 +22,15 @@ public record OutboundHttpSettings(Duration connectTimeout, Duration requestTime
         }
     }
 
-    /** 5 s to connect, 15 s for the whole request, blocked ranges refused, 4 KiB of response body kept. */
+    /** The defaults of {@link HeraldSettings}: 5 s to connect, 15 s a request, blocked ranges refused, 4 KiB kept. */
     public static OutboundHttpSettings defaults() {
-        return new OutboundHttpSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, false,
-                DEFAULT_MAX_RESPONSE_BYTES);
+        return from(HeraldSettings.defaults());
+    }
+
+    /** The outbound part of Herald's settings: its timeouts and whether private networks may be reached. */
+    public static OutboundHttpSettings from(HeraldSettings settings) {
+        return new OutboundHttpSettings(settings.connectTimeout(), settings.deliveryTimeout(),
+                settings.allowPrivateNetworks(), HeraldSettings.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public OutboundHttpSettings withTimeouts(Duration connect, Duration request) {

@@ -37,7 +37,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiNoticeThrottle noticeThrottle;
     private final JdbiDatabaseProbe databaseProbe;
     private final boolean singleNodeFile;
-    private final Optional<H2FileCompaction> compaction;
+    /** Stops the H2 file maintenance; typed without H2, so that a host without the H2 driver never loads it. */
+    private final Optional<Runnable> stopCompaction;
 
     private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
         this.ownedPool = ownedPool;
@@ -56,7 +57,8 @@ public final class JdbiPersistence implements AutoCloseable {
         this.queueRebuild = new H2QueueRebuild(scope);
         this.noticeThrottle = new JdbiNoticeThrottle(scope);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
-        this.compaction = singleNodeFile ? H2FileCompaction.start(dataSource) : Optional.empty();
+        this.stopCompaction = singleNodeFile
+                ? H2FileCompaction.start(dataSource).map(compaction -> compaction::close) : Optional.empty();
     }
 
     /**
@@ -162,7 +164,7 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Closes the pool if Herald made it; a host's data source is left alone. */
     @Override
     public void close() {
-        compaction.ifPresent(H2FileCompaction::close);
+        stopCompaction.ifPresent(Runnable::run);
         ownedPool.ifPresent(HikariDataSource::close);
     }
 }

@@ -6,12 +6,9 @@ import java.time.Duration;
  * How the dispatcher works the queue: claims up to {@code batchSize} due deliveries at a time, keeps at most
  * {@code maxInFlight} sends open, looks again every {@code pollInterval} when idle (sooner when woken by a publish),
  * and leases what it claims for {@code lease} — longer than any send can take, so only a dead node's work expires.
+ * Defaults in {@link HeraldSettings}.
  */
 public record DispatcherSettings(int batchSize, int maxInFlight, Duration pollInterval, Duration lease) {
-    /** A batch as large as the sends in flight: fewer, larger claim transactions (docs/BENCHMARKS.md). */
-    public static final DispatcherSettings DEFAULT =
-            new DispatcherSettings(200, 200, Duration.ofMillis(250), Duration.ofSeconds(60));
-
     public DispatcherSettings {
         if (batchSize < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("batchSize and maxInFlight must be positive");

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Publishing (docs/API.md §5): the event and its deliveries in one transaction, idempotent by the publisher's key. */
-public final class EventPublishing implements ForPublishingEvents {
+final class EventPublishing implements ForPublishingEvents {
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;
     private final ForQueueingDeliveries queue;
@@ -29,7 +29,7 @@ public final class EventPublishing implements ForPublishingEvents {
     private final TenantLimits limits;
     private volatile Runnable afterPublish = () -> { };
 
-    public EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
+    EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
                            ForRunningTransactions transactions, Clock clock, TenantLimits limits) {
         this.webhooks = webhooks;
         this.events = events;

@@ -4,10 +4,10 @@ import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.out.ForProbingDatabase;
 
 /** Herald is healthy when its database answers. */
-public final class HealthCheck implements ForCheckingHealth {
+final class HealthCheck implements ForCheckingHealth {
     private final ForProbingDatabase database;
 
-    public HealthCheck(ForProbingDatabase database) {
+    HealthCheck(ForProbingDatabase database) {
         this.database = database;
     }
 

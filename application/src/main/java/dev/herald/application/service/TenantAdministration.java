@@ -5,20 +5,19 @@ import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.out.ForStoringTenants;
 import dev.herald.domain.ApiKey;
 import dev.herald.domain.ApiKey.ApiKeyHash;
-import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.TenantId;
 import dev.herald.domain.UnauthorizedException;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** Tenants and their API keys: creation, rotation, and checking a presented key. */
-public final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
+final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
     /** Compared against when the tenant is unknown, so the answer takes as long as for a wrong key. */
     private static final ApiKeyHash NO_SUCH_TENANT = ApiKey.generate().hash();
 
     private final ForStoringTenants tenants;
 
-    public TenantAdministration(ForStoringTenants tenants) {
+    TenantAdministration(ForStoringTenants tenants) {
         this.tenants = tenants;
     }
 
@@ -42,20 +41,12 @@ public final class TenantAdministration implements ForAdministeringTenants, ForA
 
     @Override
     public TenantId authenticate(String tenant, String apiKey) {
-        Optional<TenantId> id = parse(tenant);
+        Optional<TenantId> id = TenantId.parse(tenant);
         ApiKeyHash expected = id.flatMap(tenants::keyHash).orElse(NO_SUCH_TENANT);
         boolean matches = expected.matches(apiKey == null ? "" : apiKey);
         if (id.isEmpty() || expected == NO_SUCH_TENANT || !matches) {
             throw new UnauthorizedException();
         }
         return id.get();
-    }
-
-    private static Optional<TenantId> parse(String tenant) {
-        try {
-            return Optional.of(new TenantId(tenant));
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -6,12 +6,10 @@ import dev.herald.domain.LimitExceededException.Limit;
 /**
  * What one tenant may ask of Herald, so that no tenant can exhaust a node for everyone: live {@code webhooks}, live
  * webhooks subscribed to one event type ({@code subscribersPerEventType}: the fan-out of one event), and the bytes one
- * publish makes Herald send ({@code fanOutBytes}: the event's data size times its subscribers).
+ * publish makes Herald send ({@code fanOutBytes}: the event's data size times its subscribers). Defaults in
+ * {@link HeraldSettings}.
  */
 public record TenantLimits(int webhooks, int subscribersPerEventType, long fanOutBytes) {
-    /** A 256 KiB event reaches at most 64 webhooks; a small one 100. */
-    public static final TenantLimits DEFAULT = new TenantLimits(1_000, 100, 16L << 20);
-
     public TenantLimits {
         if (webhooks < 1 || subscribersPerEventType < 1 || fanOutBytes < 1) {
             throw new IllegalArgumentException("tenant limits must be positive");

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The webhook use cases of docs/API.md §4. */
-public final class WebhookManagement implements ForManagingWebhooks {
+final class WebhookManagement implements ForManagingWebhooks {
     private final ForStoringWebhooks webhooks;
     private final ForQueueingDeliveries queue;
     private final ForRunningTransactions transactions;
@@ -33,7 +33,7 @@ public final class WebhookManagement implements ForManagingWebhooks {
     private final SecretGenerator secrets;
     private final TenantLimits limits;
 
-    public WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
+    WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
                              ForRunningTransactions transactions, Clock clock, UrlPolicy urlPolicy,
                              SecretGenerator secrets, TenantLimits limits) {
         this.webhooks = webhooks;

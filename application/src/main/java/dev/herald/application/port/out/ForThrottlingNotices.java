@@ -22,8 +22,6 @@ public interface ForThrottlingNotices {
 
     /** At most one notice per webhook per {@code webhookWindow}; at most {@code perTenant} per tenant per {@code tenantWindow}. */
     record Limits(Duration webhookWindow, int perTenant, Duration tenantWindow) {
-        public static final Limits DEFAULT = new Limits(Duration.ofMinutes(15), 20, Duration.ofHours(1));
-
         public Limits {
             Objects.requireNonNull(webhookWindow, "webhookWindow");
             Objects.requireNonNull(tenantWindow, "tenantWindow");

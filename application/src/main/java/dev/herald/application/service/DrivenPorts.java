@@ -1,0 +1,40 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.out.ForNotifyingOwners;
+import dev.herald.application.port.out.ForProbingDatabase;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForReadingDeliveryLog;
+import dev.herald.application.port.out.ForRunningTransactions;
+import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.application.port.out.ForStoringEvents;
+import dev.herald.application.port.out.ForStoringTenants;
+import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.application.port.out.ForThrottlingNotices;
+import java.util.Objects;
+
+/** Everything Herald's core needs from the world: the adapters (or in-memory twins) {@link HeraldCore} is wired to. */
+public record DrivenPorts(
+        ForStoringTenants tenants,
+        ForStoringWebhooks webhooks,
+        ForStoringEvents events,
+        ForQueueingDeliveries deliveries,
+        ForReadingDeliveryLog deliveryLog,
+        ForRunningTransactions transactions,
+        ForThrottlingNotices noticeThrottle,
+        ForProbingDatabase database,
+        ForSendingHttp http,
+        ForNotifyingOwners owners) {
+
+    public DrivenPorts {
+        Objects.requireNonNull(tenants, "tenants");
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(deliveryLog, "deliveryLog");
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(noticeThrottle, "noticeThrottle");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(owners, "owners");
+    }
+}

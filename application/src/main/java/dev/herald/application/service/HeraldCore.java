@@ -1,0 +1,89 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.in.ForAdministeringTenants;
+import dev.herald.application.port.in.ForAuthenticatingTenants;
+import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForInspectingDeliveries;
+import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.UrlPolicy;
+
+/**
+ * The one composition root of Herald's core: its services wired from the driven ports, the settings and the runtime.
+ * The embedding facade (and through it the server) and the test fixtures all build Herald here, so the graph of
+ * services exists once.
+ */
+public final class HeraldCore {
+    private final TenantAdministration tenants;
+    private final WebhookManagement webhooks;
+    private final EventPublishing events;
+    private final DeliveryInspection deliveries;
+    private final HealthCheck health;
+    private final DeliveryCycle cycle;
+    private final DeliveryDispatcher dispatcher;
+
+    private HeraldCore(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
+        tenants = new TenantAdministration(ports.tenants());
+        webhooks = new WebhookManagement(ports.webhooks(), ports.deliveries(), ports.transactions(), runtime.clock(),
+                new UrlPolicy(settings.allowHttp(), settings.allowPrivateNetworks()), new SecretGenerator(),
+                settings.tenantLimits());
+        events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
+                runtime.clock(), settings.tenantLimits());
+        OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
+                runtime.clock(), settings.noticeLimits(), runtime.notices());
+        DeliveryAttempts attempts = new DeliveryAttempts(ports.webhooks(), ports.events(), ports.http(),
+                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter());
+        deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveryLog(), ports.deliveries(),
+                attempts, notification);
+        health = new HealthCheck(ports.database());
+        cycle = new DeliveryCycle(ports.deliveries(), attempts, notification, runtime.clock(), settings.dispatcher());
+        dispatcher = new DeliveryDispatcher(cycle);
+        events.afterPublish(dispatcher::wakeUp);
+    }
+
+    /** Wires the services; nothing runs until {@link #dispatcher()} is started. */
+    public static HeraldCore wire(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
+        return new HeraldCore(ports, settings, runtime);
+    }
+
+    /** Managing webhooks. */
+    public ForManagingWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Publishing events. */
+    public ForPublishingEvents events() {
+        return events;
+    }
+
+    /** Reading and re-sending deliveries. */
+    public ForInspectingDeliveries deliveries() {
+        return deliveries;
+    }
+
+    /** Creating tenants and rotating their API keys. */
+    public ForAdministeringTenants tenants() {
+        return tenants;
+    }
+
+    /** Checking a tenant's credentials. */
+    public ForAuthenticatingTenants authentication() {
+        return tenants;
+    }
+
+    /** Whether the database answers. */
+    public ForCheckingHealth health() {
+        return health;
+    }
+
+    /** This node's delivery worker: started and stopped by its owner. */
+    public DeliveryDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** One delivery cycle (claim, attempt, complete, notify), for tests that drive delivery step by step. */
+    public DeliveryCycle cycle() {
+        return cycle;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.herald.application.service;
+
+import dev.herald.application.port.out.ForThrottlingNotices.Limits;
+import dev.herald.domain.RetrySchedule;
+import java.time.Duration;
+
+/**
+ * Every setting of Herald with its default, in one place (the configuration table of the README). The embedding
+ * facade's builder and the server's environment parser only fill it in; the adapters' settings are cut from it.
+ *
+ * @param allowHttp            accept plain {@code http://} webhook URLs
+ * @param allowPrivateNetworks accept and deliver to loopback, private and other blocked address ranges
+ * @param retrySchedule        the delays between a delivery's attempts
+ * @param connectTimeout       longest wait for a receiver's TCP (and TLS) connection
+ * @param deliveryTimeout      longest wait for a receiver's whole answer
+ * @param dispatcher           how this node works the queue (batch, sends in flight, poll interval, lease)
+ * @param tenantLimits         what one tenant may ask of Herald
+ * @param noticeLimits         how often a webhook's owner and a tenant may be mailed about failures
+ * @param maxEventBytes        the largest {@code POST /v1/event/create} body the HTTP API accepts
+ * @param maxBodyBytes         the largest body of every other HTTP API endpoint
+ * @param requestTimeout       the longest time a client may take to send one HTTP API request
+ * @param stopGrace            how long a stopping Herald lets sends in flight finish
+ */
+public record HeraldSettings(
+        boolean allowHttp,
+        boolean allowPrivateNetworks,
+        RetrySchedule retrySchedule,
+        Duration connectTimeout,
+        Duration deliveryTimeout,
+        DispatcherSettings dispatcher,
+        TenantLimits tenantLimits,
+        Limits noticeLimits,
+        long maxEventBytes,
+        long maxBodyBytes,
+        Duration requestTimeout,
+        Duration stopGrace) {
+
+    /** An H2 file next to the working directory: one node, nothing to set up. */
+    public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/herald";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_SMTP_PORT = 25;
+    public static final String DEFAULT_SMTP_FROM = "herald@localhost";
+    /** The schedule is the domain's: 1s, 5s, 15s, 60s, 5m, 15m (seven attempts in about 21 minutes). */
+    public static final RetrySchedule DEFAULT_RETRY_SCHEDULE = RetrySchedule.DEFAULT;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(15);
+    /** How much of a receiver's answer is kept; the rest is never read. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 4096;
+    /** A batch as large as the sends in flight: fewer, larger claim transactions (docs/BENCHMARKS.md). */
+    public static final int DEFAULT_BATCH_SIZE = 200;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 200;
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
+    /** Longer than any send can take, so only a dead node's work expires. */
+    public static final Duration DEFAULT_DELIVERY_LEASE = Duration.ofSeconds(60);
+    /** A 256 KiB event reaches at most 64 webhooks; a small one 100. */
+    public static final int DEFAULT_MAX_WEBHOOKS_PER_TENANT = 1_000;
+    public static final int DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE = 100;
+    public static final long DEFAULT_MAX_FANOUT_BYTES = 16L << 20;
+    public static final Duration DEFAULT_NOTICE_WEBHOOK_WINDOW = Duration.ofMinutes(15);
+    public static final int DEFAULT_NOTICES_PER_TENANT = 20;
+    public static final Duration DEFAULT_NOTICE_TENANT_WINDOW = Duration.ofHours(1);
+    public static final long DEFAULT_MAX_EVENT_BYTES = 262_144;
+    public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
+
+    /** Checks every setting; a wrong one is an {@link IllegalArgumentException} that names it. */
+    public HeraldSettings {
+        require(retrySchedule, "retrySchedule");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(deliveryTimeout, "deliveryTimeout");
+        require(dispatcher, "dispatcher");
+        requirePositive(dispatcher.pollInterval(), "pollInterval");
+        requirePositive(dispatcher.lease(), "deliveryLease");
+        require(tenantLimits, "tenantLimits");
+        require(noticeLimits, "noticeLimits");
+        requirePositive(maxEventBytes, "maxEventBytes");
+        requirePositive(maxBodyBytes, "maxBodyBytes");
+        requirePositive(requestTimeout, "requestTimeout");
+        require(stopGrace, "stopGrace");
+        if (stopGrace.isNegative()) {
+            throw new IllegalArgumentException("stopGrace must not be negative, was " + stopGrace);
+        }
+    }
+
+    /** Every setting at its default. */
+    public static HeraldSettings defaults() {
+        return new HeraldSettings(false, false, DEFAULT_RETRY_SCHEDULE, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_DELIVERY_TIMEOUT,
+                new DispatcherSettings(DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_POLL_INTERVAL,
+                        DEFAULT_DELIVERY_LEASE),
+                new TenantLimits(DEFAULT_MAX_WEBHOOKS_PER_TENANT, DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE,
+                        DEFAULT_MAX_FANOUT_BYTES),
+                new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),
+                DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STOP_GRACE);
+    }
+
+    /** These settings with {@code allowHttp} changed. */
+    public HeraldSettings withAllowHttp(boolean allow) {
+        return new HeraldSettings(allow, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code allowPrivateNetworks} changed. */
+    public HeraldSettings withAllowPrivateNetworks(boolean allow) {
+        return new HeraldSettings(allowHttp, allow, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code retrySchedule} changed. */
+    public HeraldSettings withRetrySchedule(RetrySchedule schedule) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, schedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code connectTimeout} and {@code deliveryTimeout} changed. */
+    public HeraldSettings withTimeouts(Duration connect, Duration delivery) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connect, delivery,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code dispatcher} changed. */
+    public HeraldSettings withDispatcher(DispatcherSettings settings) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code tenantLimits} changed. */
+    public HeraldSettings withTenantLimits(TenantLimits limits) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code maxEventBytes} changed. */
+    public HeraldSettings withMaxEventBytes(long bytes) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout, stopGrace);
+    }
+
+    /** These settings with {@code requestTimeout} changed. */
+    public HeraldSettings withRequestTimeout(Duration timeout) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout, stopGrace);
+    }
+
+    /** These settings with {@code stopGrace} changed. */
+    public HeraldSettings withStopGrace(Duration grace) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, grace);
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        require(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be more than zero, was " + duration);
+        }
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.herald.application.port.out;
+
+import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.domain.DeliveryId;
+import dev.herald.domain.EmailAddress;
+import dev.herald.domain.EventType;
+import dev.herald.domain.WebhookId;
+import dev.herald.domain.WebhookUrl;
+
+/** Failure notices for the tests of every notifier. */
+public final class Notices {
+    private Notices() {
+    }
+
+    public static FailureNotice failure(int suppressedSince) {
+        return failure("https://hooks.example.com/in", suppressedSince);
+    }
+
+    public static FailureNotice failure(String webhookUrl, int suppressedSince) {
+        return new FailureNotice(new EmailAddress("owner@example.com"), new WebhookId("wh_abc123"),
+                new WebhookUrl(webhookUrl), EventType.PATIENT_CREATED, new DeliveryId("msg_xyz789"), "HTTP 500",
+                suppressedSince);
+    }
+}

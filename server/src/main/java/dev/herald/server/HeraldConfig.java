@@ -1,0 +1,145 @@
+package dev.herald.server;
+
+import dev.herald.adapter.mail.SmtpSettings;
+import dev.herald.application.service.DispatcherSettings;
+import dev.herald.application.service.HeraldSettings;
+import dev.herald.application.service.TenantLimits;
+import dev.herald.domain.RetrySchedule;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The server's settings (docs/API.md §8.1): each from its environment variable ({@code HERALD_PORT}) or the
+ * system property of the same name in lower case with dots ({@code herald.port}); the property wins.
+ */
+public record HeraldConfig(
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<String> adminKey,
+        Optional<SmtpSettings> smtp,
+        HeraldSettings settings) {
+
+    /** An admin key shorter than this could be guessed; the server refuses to start with one. */
+    public static final int MIN_ADMIN_KEY_LENGTH = 24;
+
+    public static HeraldConfig fromEnvironment() {
+        return from(System.getenv(), System.getProperties()::getProperty);
+    }
+
+    /**
+     * Reads every setting, each unset one at its default of {@link HeraldSettings}; a malformed value is an
+     * {@link IllegalArgumentException} naming the variable.
+     */
+    public static HeraldConfig from(Map<String, String> environment, Function<String, String> systemProperties) {
+        Settings s = new Settings(environment, systemProperties);
+        HeraldSettings d = HeraldSettings.defaults();
+        return new HeraldConfig(
+                s.parsed("HERALD_PORT", HeraldSettings.DEFAULT_PORT, HeraldConfig::port),
+                s.text("HERALD_DB_URL").orElse(HeraldSettings.DEFAULT_DATABASE_URL),
+                s.text("HERALD_DB_USER").orElse(""),
+                s.text("HERALD_DB_PASSWORD").orElse(""),
+                s.secret("HERALD_ADMIN_KEY", HeraldConfig::adminKey),
+                s.text("HERALD_SMTP_HOST").map(host -> new SmtpSettings(host,
+                        s.parsed("HERALD_SMTP_PORT", HeraldSettings.DEFAULT_SMTP_PORT, HeraldConfig::port),
+                        s.text("HERALD_SMTP_USER").orElse(""),
+                        s.text("HERALD_SMTP_PASSWORD").orElse(""),
+                        s.text("HERALD_SMTP_FROM").orElse(HeraldSettings.DEFAULT_SMTP_FROM))),
+                new HeraldSettings(
+                        s.parsed("HERALD_ALLOW_HTTP", d.allowHttp(), HeraldConfig::bool),
+                        s.parsed("HERALD_ALLOW_PRIVATE_NETWORKS", d.allowPrivateNetworks(), HeraldConfig::bool),
+                        s.parsed("HERALD_RETRY_SCHEDULE", d.retrySchedule(), RetrySchedule::parse),
+                        s.parsed("HERALD_CONNECT_TIMEOUT", d.connectTimeout(), RetrySchedule::parseDuration),
+                        s.parsed("HERALD_DELIVERY_TIMEOUT", d.deliveryTimeout(), RetrySchedule::parseDuration),
+                        new DispatcherSettings(d.dispatcher().batchSize(), d.dispatcher().maxInFlight(),
+                                d.dispatcher().pollInterval(),
+                                s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(),
+                                        RetrySchedule::parseDuration)),
+                        new TenantLimits(
+                                s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", d.tenantLimits().webhooks(),
+                                        text -> Math.toIntExact(positiveLong(text))),
+                                s.parsed("HERALD_MAX_SUBSCRIBERS_PER_EVENT_TYPE",
+                                        d.tenantLimits().subscribersPerEventType(),
+                                        text -> Math.toIntExact(positiveLong(text))),
+                                s.parsed("HERALD_MAX_FANOUT_BYTES", d.tenantLimits().fanOutBytes(),
+                                        HeraldConfig::positiveLong)),
+                        d.noticeLimits(),
+                        s.parsed("HERALD_MAX_EVENT_BYTES", d.maxEventBytes(), HeraldConfig::positiveLong),
+                        d.maxBodyBytes(),
+                        s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
+                        d.stopGrace()));
+    }
+
+    private static int port(String text) {
+        int port = Integer.parseInt(text);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is 0 to 65535");
+        }
+        return port;
+    }
+
+    private static String adminKey(String key) {
+        if (key.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    private static long positiveLong(String text) {
+        long value = Long.parseLong(text);
+        if (value < 1) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return value;
+    }
+
+    private static Duration positiveDuration(String text) {
+        Duration duration = RetrySchedule.parseDuration(text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("must be more than zero");
+        }
+        return duration;
+    }
+
+    /** Looks a variable up as a system property first, then in the environment; blank counts as unset. */
+    private record Settings(Map<String, String> environment, Function<String, String> systemProperties) {
+        Optional<String> text(String variable) {
+            String property = systemProperties.apply(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+            String value = property != null ? property : environment.get(variable);
+            return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        /** The variable's value, parsed; {@code fallback} when it is unset. */
+        <T> T parsed(String variable, T fallback, Function<String, T> parser) {
+            Optional<String> value = text(variable);
+            try {
+                return value.map(parser).orElse(fallback);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(variable + "=" + value.get() + " is not valid: " + e.getMessage(),
+                        e);
+            }
+        }
+
+        /** Like {@link #parsed}, for an optional secret: the message names the variable but never shows the value. */
+        Optional<String> secret(String variable, UnaryOperator<String> check) {
+            try {
+                return text(variable).map(check);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(variable + " is not valid: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.herald.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HeraldConfigTest {
+    @Test
+    void defaultsAreThoseOfTheContract() {
+        HeraldConfig config = HeraldConfig.from(Map.of(), name -> null);
+        assertEquals(8080, config.port());
+        assertEquals("jdbc:h2:file:./data/herald", config.dbUrl());
+        assertEquals(Optional.empty(), config.adminKey());
+        assertEquals(false, config.settings().allowHttp());
+        assertEquals(false, config.settings().allowPrivateNetworks());
+        assertEquals(Optional.empty(), config.smtp());
+        assertEquals(7, config.settings().retrySchedule().maxAttempts());
+        assertEquals(Duration.ofSeconds(5), config.settings().connectTimeout());
+        assertEquals(Duration.ofSeconds(15), config.settings().deliveryTimeout());
+        assertEquals(262144, config.settings().maxEventBytes());
+        assertEquals(Duration.ofSeconds(30), config.settings().requestTimeout());
+    }
+
+    @Test
+    void environmentVariablesAreReadAndSystemPropertiesWin() {
+        HeraldConfig config = HeraldConfig.from(
+                Map.of("HERALD_PORT", "9000", "HERALD_ALLOW_HTTP", "true", "HERALD_SMTP_HOST", "mail.local",
+                        "HERALD_RETRY_SCHEDULE", "100ms,2s"),
+                name -> name.equals("herald.port") ? "9100" : null);
+        assertEquals(9100, config.port());
+        assertTrue(config.settings().allowHttp());
+        assertEquals("mail.local", config.smtp().orElseThrow().host());
+        assertEquals(3, config.settings().retrySchedule().maxAttempts());
+    }
+
+    @Test
+    void aMalformedValueNamesItsVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_DELIVERY_TIMEOUT", "soon"), name -> null));
+        assertTrue(e.getMessage().startsWith("HERALD_DELIVERY_TIMEOUT=soon"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_PORT", "70000"), name -> null));
+    }
+
+    @Test
+    void anAdminKeyShorterThan24CharactersStopsTheServer() {
+        String shortKey = "a".repeat(23);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", shortKey), name -> null));
+
+        assertEquals("HERALD_ADMIN_KEY is not valid: must be at least 24 characters", e.getMessage());
+        assertFalse(e.getMessage().contains(shortKey), "a secret is never shown");
+        assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", "a"), name -> null));
+    }
+
+    @Test
+    void anAdminKeyOf24CharactersIsAccepted() {
+        String key = "k".repeat(24);
+
+        assertEquals(Optional.of(key), HeraldConfig.from(Map.of("HERALD_ADMIN_KEY", key), name -> null).adminKey());
+    }
+
+    @Test
+    void theRequestTimeoutIsADurationAboveZero() {
+        assertEquals(Duration.ofSeconds(5),
+                HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "5s"), name -> null).settings().requestTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "0s"), name -> null));
+        assertTrue(e.getMessage().startsWith("HERALD_REQUEST_TIMEOUT=0s"), e.getMessage());
+    }
+}
