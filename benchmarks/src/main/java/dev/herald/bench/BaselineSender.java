@@ -1,11 +1,11 @@
 package dev.herald.bench;
 
-import dev.herald.domain.DeliveryBody;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.EventId;
-import dev.herald.domain.Signatures;
-import dev.herald.domain.WebhookSecret;
-import dev.herald.domain.SecretGenerator;
+import dev.herald.domain.delivery.DeliveryBody;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.Signatures;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.webhook.SecretGenerator;
+import dev.herald.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import static dev.herald.bench.HeraldApi.createWebhookRequest;
 import static dev.herald.bench.HeraldApi.listRequest;
 import static dev.herald.bench.HeraldApi.publish;
 
-import dev.herald.domain.EventType;
+import dev.herald.domain.event.EventType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

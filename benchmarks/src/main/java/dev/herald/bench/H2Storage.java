@@ -3,7 +3,7 @@ package dev.herald.bench;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.bootstrap.Herald;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.TenantId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package dev.herald.bench;
 
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryBody;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventData;
-import dev.herald.domain.EventId;
-import dev.herald.domain.EventType;
-import dev.herald.domain.SecretGenerator;
-import dev.herald.domain.Signatures;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
-import dev.herald.domain.WebhookSecret;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryBody;
+import dev.herald.domain.delivery.Signatures;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventData;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.SecretGenerator;
+import dev.herald.domain.webhook.WebhookId;
+import dev.herald.domain.webhook.WebhookSecret;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.service.DispatcherSettings;
 import dev.herald.application.service.HeraldSettings;
 import dev.herald.application.service.TenantLimits;
-import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

@@ -3,14 +3,14 @@ package dev.herald.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.herald.domain.DeliveryQuery;
 import dev.herald.application.port.in.ForInspectingDeliveries.DeliveryView;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.domain.InvalidInputException;
-import dev.herald.domain.TenantId;
 import dev.herald.domain.Violation;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

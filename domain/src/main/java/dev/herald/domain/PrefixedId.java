@@ -3,8 +3,11 @@ package dev.herald.domain;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
-/** Builds and checks the opaque, URL-safe, type-prefixed ids ({@code wh_…}, {@code evt_…}, {@code msg_…}). */
-final class PrefixedId {
+/**
+ * Builds and checks the opaque, URL-safe, type-prefixed ids ({@code wh_…}, {@code evt_…}, {@code msg_…}).
+ * Public only so that each concept package's id type can share one rule; not for use outside the domain.
+ */
+public final class PrefixedId {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -14,7 +17,7 @@ final class PrefixedId {
     private PrefixedId() {
     }
 
-    static String generate(String prefix) {
+    public static String generate(String prefix) {
         StringBuilder id = new StringBuilder(prefix.length() + RANDOM_CHARS).append(prefix);
         for (int i = 0; i < RANDOM_CHARS; i++) {
             id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
@@ -22,7 +25,7 @@ final class PrefixedId {
         return id.toString();
     }
 
-    static boolean isValid(String prefix, String value) {
+    public static boolean isValid(String prefix, String value) {
         return value != null && value.startsWith(prefix) && BODY.matcher(value.substring(prefix.length())).matches();
     }
 }

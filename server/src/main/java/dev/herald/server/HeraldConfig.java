@@ -4,7 +4,7 @@ import dev.herald.adapter.mail.SmtpSettings;
 import dev.herald.application.service.DispatcherSettings;
 import dev.herald.application.service.HeraldSettings;
 import dev.herald.application.service.TenantLimits;
-import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

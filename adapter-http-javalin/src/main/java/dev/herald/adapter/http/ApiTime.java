@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.DeliveryBody;
+import dev.herald.domain.delivery.DeliveryBody;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.Attempt;
+import dev.herald.domain.delivery.Attempt;
 
 /** One attempt of a delivery, as listed in {@code attempts} (docs/API.md §6.5). */
 record AttemptSummary(int number, String date, Integer status, String error, long durationMs) {

@@ -2,8 +2,8 @@ package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.herald.application.port.in.ForInspectingDeliveries.DeliveryView;
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.DeliveryQuery.SortBy;
-import dev.herald.domain.DeliveryQuery.SortDirection;
 import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.delivery.DeliveryQuery.SortBy;
+import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.delivery.DeliveryQuery;
 import io.javalin.http.Context;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.domain.NotFoundException;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

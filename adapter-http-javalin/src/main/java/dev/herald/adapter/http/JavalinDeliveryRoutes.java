@@ -1,7 +1,7 @@
 package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForInspectingDeliveries;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

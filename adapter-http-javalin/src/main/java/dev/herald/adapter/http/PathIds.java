@@ -1,8 +1,8 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.DeliveryId;
 import dev.herald.domain.NotFoundException;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.webhook.WebhookId;
 import io.javalin.http.Context;
 
 /** Ids from the path. A malformed id cannot name anything, so it answers 404 exactly like a missing one. */

@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.EventType;
+import dev.herald.domain.event.EventType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

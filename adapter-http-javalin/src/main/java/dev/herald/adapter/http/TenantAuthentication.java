@@ -1,8 +1,8 @@
 package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForAuthenticatingTenants;
-import dev.herald.domain.TenantId;
 import dev.herald.domain.UnauthorizedException;
+import dev.herald.domain.tenant.TenantId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 

@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.TenantId;
 import io.javalin.http.Context;
 
 /** A route handler that runs only for an authenticated tenant. */

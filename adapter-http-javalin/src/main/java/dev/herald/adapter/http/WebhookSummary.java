@@ -1,9 +1,9 @@
 package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.herald.domain.EmailAddress;
-import dev.herald.domain.EventType;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 
 /** {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling. */

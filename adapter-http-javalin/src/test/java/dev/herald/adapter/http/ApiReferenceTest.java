@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.DeliveryBody;
-import dev.herald.domain.Signatures;
-import dev.herald.domain.WebhookSecret;
+import dev.herald.domain.delivery.DeliveryBody;
+import dev.herald.domain.delivery.Signatures;
+import dev.herald.domain.webhook.WebhookSecret;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
-import dev.herald.domain.EventType;
+import dev.herald.domain.event.EventType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

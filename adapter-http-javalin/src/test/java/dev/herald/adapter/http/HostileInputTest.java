@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
-import dev.herald.domain.UrlPolicy;
+import dev.herald.domain.webhook.UrlPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

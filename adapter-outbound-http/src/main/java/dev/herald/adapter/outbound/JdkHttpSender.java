@@ -1,8 +1,7 @@
 package dev.herald.adapter.outbound;
 
 import dev.herald.application.port.out.ForSendingHttp;
-import dev.herald.domain.AddressRules;
-
+import dev.herald.domain.webhook.AddressRules;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -20,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

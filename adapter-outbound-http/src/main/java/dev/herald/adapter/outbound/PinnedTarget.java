@@ -1,7 +1,6 @@
 package dev.herald.adapter.outbound;
 
-import dev.herald.domain.AddressRules;
-
+import dev.herald.domain.webhook.AddressRules;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;

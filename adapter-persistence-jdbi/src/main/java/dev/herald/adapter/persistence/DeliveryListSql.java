@@ -1,8 +1,8 @@
 package dev.herald.adapter.persistence;
 
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

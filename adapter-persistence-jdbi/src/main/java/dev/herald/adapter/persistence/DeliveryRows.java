@@ -1,13 +1,13 @@
 package dev.herald.adapter.persistence;
 
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.DeliveryStatus;
-import dev.herald.domain.EventId;
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

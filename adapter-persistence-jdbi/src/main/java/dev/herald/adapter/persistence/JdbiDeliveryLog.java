@@ -1,12 +1,12 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForReadingDeliveryLog;
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

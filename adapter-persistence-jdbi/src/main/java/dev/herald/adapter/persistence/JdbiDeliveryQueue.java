@@ -1,11 +1,11 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForQueueingDeliveries;
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryStatus;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventData;
-import dev.herald.domain.EventId;
-import dev.herald.domain.EventType;
-import dev.herald.domain.IdempotencyKey;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventData;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.event.IdempotencyKey;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForThrottlingNotices;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

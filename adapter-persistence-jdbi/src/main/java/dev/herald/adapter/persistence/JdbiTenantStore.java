@@ -1,10 +1,10 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForStoringTenants;
-import dev.herald.domain.ApiKey.ApiKeyHash;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.NotFoundException;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Optional;
 
 /** Tenants and the hash of their live API key, in {@code tenants}. */

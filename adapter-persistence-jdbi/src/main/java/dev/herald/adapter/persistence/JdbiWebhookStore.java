@@ -1,15 +1,15 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
-import dev.herald.domain.EmailAddress;
-import dev.herald.domain.EventType;
-import dev.herald.domain.RetiredSecret;
-import dev.herald.domain.Subscription;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
-import dev.herald.domain.WebhookId;
-import dev.herald.domain.WebhookSecret;
-import dev.herald.domain.WebhookUrl;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.RetiredSecret;
+import dev.herald.domain.webhook.Subscription;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
+import dev.herald.domain.webhook.WebhookSecret;
+import dev.herald.domain.webhook.WebhookUrl;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;

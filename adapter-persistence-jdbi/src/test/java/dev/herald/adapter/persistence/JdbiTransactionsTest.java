@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.ApiKey;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventType;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.ApiKey;
+import dev.herald.domain.webhook.Webhook;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

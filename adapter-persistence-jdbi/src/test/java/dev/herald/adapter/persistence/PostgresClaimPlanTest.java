@@ -6,9 +6,9 @@ import static dev.herald.application.contract.ContractFixtures.minutes;
 import static dev.herald.application.contract.ContractFixtures.webhook;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.domain.Event;
-import dev.herald.domain.EventType;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.Webhook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.port.out.ForThrottlingNotices.Decision;
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,16 +1,16 @@
 package dev.herald.adapter.persistence;
 
-import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.ACME;
+import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.contract.ContractFixtures;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventType;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.Webhook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.herald.application.service;
 
-import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
-import dev.herald.domain.Delivery;
+import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.domain.delivery.Delivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

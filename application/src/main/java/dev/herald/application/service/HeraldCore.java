@@ -6,8 +6,8 @@ import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents;
-import dev.herald.domain.SecretGenerator;
-import dev.herald.domain.UrlPolicy;
+import dev.herald.domain.webhook.SecretGenerator;
+import dev.herald.domain.webhook.UrlPolicy;
 
 /**
  * The one composition root of Herald's core: its services wired from the driven ports, the settings and the runtime.

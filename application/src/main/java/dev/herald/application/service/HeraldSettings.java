@@ -1,7 +1,7 @@
 package dev.herald.application.service;
 
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
-import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Duration;
 
 /**

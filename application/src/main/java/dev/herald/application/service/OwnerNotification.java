@@ -1,13 +1,13 @@
 package dev.herald.application.service;
 
-import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-import dev.herald.application.port.out.ForThrottlingNotices;
+import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForThrottlingNotices.Decision;
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.Webhook;
+import dev.herald.application.port.out.ForThrottlingNotices;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.webhook.Webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executor;

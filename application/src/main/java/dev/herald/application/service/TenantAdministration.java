@@ -3,10 +3,10 @@ package dev.herald.application.service;
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.out.ForStoringTenants;
-import dev.herald.domain.ApiKey;
-import dev.herald.domain.ApiKey.ApiKeyHash;
-import dev.herald.domain.TenantId;
 import dev.herald.domain.UnauthorizedException;
+import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
+import dev.herald.domain.tenant.ApiKey;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 

@@ -8,11 +8,11 @@ import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.herald.application.contract;
 
-import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.ACME;
+import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.GLOBEX;
 import static dev.herald.application.contract.ContractFixtures.answered;
 import static dev.herald.application.contract.ContractFixtures.concurrently;
@@ -12,18 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
+import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.DeliveryStatus;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

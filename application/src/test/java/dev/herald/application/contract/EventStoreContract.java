@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventId;
-import dev.herald.domain.EventType;
-import dev.herald.domain.IdempotencyKey;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.event.IdempotencyKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

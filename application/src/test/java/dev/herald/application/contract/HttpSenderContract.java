@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryBody;
-import dev.herald.domain.EventType;
-import dev.herald.domain.WebhookId;
+import dev.herald.application.port.out.ForSendingHttp;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryBody;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.WebhookId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

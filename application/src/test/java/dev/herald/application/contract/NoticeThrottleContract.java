@@ -6,10 +6,10 @@ import static dev.herald.application.contract.ContractFixtures.concurrently;
 import static dev.herald.application.contract.ContractFixtures.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herald.application.port.out.ForThrottlingNotices;
 import dev.herald.application.port.out.ForThrottlingNotices.Decision;
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
-import dev.herald.domain.WebhookId;
+import dev.herald.application.port.out.ForThrottlingNotices;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForStoringTenants;
-import dev.herald.domain.ApiKey;
-import dev.herald.domain.ApiKey.ApiKeyHash;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.NotFoundException;
+import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
+import dev.herald.domain.tenant.ApiKey;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

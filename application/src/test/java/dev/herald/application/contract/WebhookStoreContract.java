@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
-import dev.herald.domain.EmailAddress;
-import dev.herald.domain.EventType;
-import dev.herald.domain.SecretGenerator;
-import dev.herald.domain.Subscription;
-import dev.herald.domain.Webhook;
-import dev.herald.domain.WebhookId;
-import dev.herald.domain.WebhookUrl;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.SecretGenerator;
+import dev.herald.domain.webhook.Subscription;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
+import dev.herald.domain.webhook.WebhookUrl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +87,7 @@ public abstract class WebhookStoreContract {
         assertEquals(List.of(oldest, newest), webhooks.list(ACME, false));
         assertEquals(List.of(oldest, archivedMiddle, newest), webhooks.list(ACME, true));
         assertEquals(2, webhooks.countLive(ACME), "archived ones do not count");
-        assertEquals(List.of(), webhooks.list(new dev.herald.domain.TenantId("nobody"), true));
+        assertEquals(List.of(), webhooks.list(new dev.herald.domain.tenant.TenantId("nobody"), true));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.herald.application.inmemory;
 
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.DeliveryQuery.SortDirection;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.delivery.DeliveryQuery;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;

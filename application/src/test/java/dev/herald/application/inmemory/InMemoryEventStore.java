@@ -2,11 +2,11 @@ package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
-import dev.herald.domain.Event;
-import dev.herald.domain.EventData;
-import dev.herald.domain.EventId;
-import dev.herald.domain.IdempotencyKey;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventData;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.IdempotencyKey;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForThrottlingNotices;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

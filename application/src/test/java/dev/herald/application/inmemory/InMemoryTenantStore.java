@@ -1,10 +1,10 @@
 package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForStoringTenants;
-import dev.herald.domain.ApiKey.ApiKeyHash;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.NotFoundException;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
+import dev.herald.domain.tenant.TenantId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.RetrySchedule;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

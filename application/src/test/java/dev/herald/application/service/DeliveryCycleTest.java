@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryStatus;
-import dev.herald.domain.RetrySchedule;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.DeliveryStatus;
-import dev.herald.domain.RetrySchedule;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;

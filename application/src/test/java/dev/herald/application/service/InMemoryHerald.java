@@ -13,7 +13,7 @@ import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-import dev.herald.domain.RetrySchedule;
+import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,13 +10,13 @@ import dev.herald.application.port.in.ForManagingWebhooks.UpdateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
 import dev.herald.domain.ConflictException;
-import dev.herald.domain.DeliveryQuery;
 import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.NotFoundException;
-import dev.herald.domain.RetrySchedule;
-import dev.herald.domain.TenantId;
 import dev.herald.domain.Violation;
-import dev.herald.domain.Webhook;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +81,7 @@ class PublishingAndManagingTest {
         Webhook updated = herald.webhooks.update(ACME, webhook.id(),
                 new UpdateWebhook(null, List.of("CALL_RECEIVED", "CALL_RECIEVED"), true, null));
         assertEquals(webhook.url(), updated.url());
-        assertEquals(List.of(dev.herald.domain.EventType.CALL_RECIEVED), updated.subscription().asList());
+        assertEquals(List.of(dev.herald.domain.event.EventType.CALL_RECIEVED), updated.subscription().asList());
         assertEquals(Optional.empty(), updated.notificationEmail());
         assertEquals(Optional.of(herald.clock.instant()), updated.updatedDate());
         assertThrows(InvalidInputException.class,

@@ -3,8 +3,8 @@ package dev.herald.example;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.bootstrap.Herald;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 
 /**

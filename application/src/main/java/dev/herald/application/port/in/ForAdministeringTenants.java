@@ -1,7 +1,7 @@
 package dev.herald.application.port.in;
 
-import dev.herald.domain.ApiKey;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.ApiKey;
+import dev.herald.domain.tenant.TenantId;
 
 /** The operator's side: creating tenants and replacing their API keys (docs/API.md §8.2). */
 public interface ForAdministeringTenants {

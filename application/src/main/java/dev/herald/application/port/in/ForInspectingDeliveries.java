@@ -1,12 +1,12 @@
 package dev.herald.application.port.in;
 
-import dev.herald.domain.Attempt;
-import dev.herald.domain.Delivery;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.DeliveryQuery;
-import dev.herald.domain.EventData;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.event.EventData;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -1,8 +1,8 @@
 package dev.herald.application.port.in;
 
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.util.List;
 

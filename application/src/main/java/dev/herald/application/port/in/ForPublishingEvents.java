@@ -1,8 +1,8 @@
 package dev.herald.application.port.in;
 
-import dev.herald.domain.EventId;
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
 import java.time.Instant;
 
 /**

@@ -1,10 +1,10 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.EmailAddress;
-import dev.herald.domain.EventType;
-import dev.herald.domain.WebhookId;
-import dev.herald.domain.WebhookUrl;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.WebhookId;
+import dev.herald.domain.webhook.WebhookUrl;
 
 /** Tells a webhook's owner that a delivery finally failed. Throttling is decided before this is called. */
 public interface ForNotifyingOwners {

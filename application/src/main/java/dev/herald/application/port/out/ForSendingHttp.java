@@ -1,6 +1,6 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.DeliveryBody;
+import dev.herald.domain.delivery.DeliveryBody;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.Event;
-import dev.herald.domain.EventData;
-import dev.herald.domain.EventId;
-import dev.herald.domain.IdempotencyKey;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventData;
+import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.IdempotencyKey;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

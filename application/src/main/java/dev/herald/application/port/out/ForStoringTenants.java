@@ -1,7 +1,7 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.ApiKey.ApiKeyHash;
-import dev.herald.domain.TenantId;
+import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
+import dev.herald.domain.tenant.TenantId;
 import java.util.Optional;
 
 /** Tenants and the hash of their one live API key. */

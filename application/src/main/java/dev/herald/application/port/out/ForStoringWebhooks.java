@@ -1,9 +1,9 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.EventType;
-import dev.herald.domain.TenantId;
-import dev.herald.domain.Webhook;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.herald.application.port.out;
 
-import dev.herald.domain.TenantId;
-import dev.herald.domain.WebhookId;
+import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package dev.herald.application.port.out;
 
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
-import dev.herald.domain.DeliveryId;
-import dev.herald.domain.EmailAddress;
-import dev.herald.domain.EventType;
-import dev.herald.domain.WebhookId;
-import dev.herald.domain.WebhookUrl;
+import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.WebhookId;
+import dev.herald.domain.webhook.WebhookUrl;
 
 /** Failure notices for the tests of every notifier. */
 public final class Notices {
