@@ -1,12 +1,12 @@
 package dev.herald.bootstrap;
 
 import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.service.CoreRuntime;
 import dev.herald.application.service.DrivenPorts;
 import dev.herald.application.service.HeraldCore;
-import dev.herald.application.service.HeraldSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.out.ForSendingHttp;
-import dev.herald.application.service.HeraldSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package dev.herald.server;
 
 import dev.herald.adapter.mail.SmtpSettings;
-import dev.herald.application.service.DispatcherSettings;
-import dev.herald.application.service.HeraldSettings;
-import dev.herald.application.service.TenantLimits;
+import dev.herald.application.config.DispatcherSettings;
+import dev.herald.application.config.HeraldSettings;
+import dev.herald.application.config.TenantLimits;
 import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.herald.adapter.http;
 
-import dev.herald.application.service.HeraldSettings;
+import dev.herald.application.config.HeraldSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.herald.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -12,7 +13,6 @@ import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.service.CoreRuntime;
 import dev.herald.application.service.DrivenPorts;
 import dev.herald.application.service.HeraldCore;
-import dev.herald.application.service.HeraldSettings;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
 import dev.herald.application.port.out.ForQueueingDeliveries;

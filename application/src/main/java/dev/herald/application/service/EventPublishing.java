@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForRunningTransactions;
@@ -26,7 +27,7 @@ final class EventPublishing implements ForPublishingEvents {
     private final ForQueueingDeliveries queue;
     private final ForRunningTransactions transactions;
     private final Clock clock;
-    private final TenantLimits limits;
+    private final TenantQuota limits;
     private volatile Runnable afterPublish = () -> { };
 
     EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
@@ -36,7 +37,7 @@ final class EventPublishing implements ForPublishingEvents {
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
-        this.limits = limits;
+        this.limits = new TenantQuota(limits);
     }
 
     /** Called after each publish, e.g. to wake the dispatcher instead of letting it wait for its next poll. */

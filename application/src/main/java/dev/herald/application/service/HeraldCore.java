@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.in.ForCheckingHealth;

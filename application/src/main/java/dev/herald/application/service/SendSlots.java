@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.config.DispatcherSettings;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

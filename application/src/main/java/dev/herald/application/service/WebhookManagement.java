@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForRunningTransactions;
@@ -31,7 +32,7 @@ final class WebhookManagement implements ForManagingWebhooks {
     private final Clock clock;
     private final UrlPolicy urlPolicy;
     private final SecretGenerator secrets;
-    private final TenantLimits limits;
+    private final TenantQuota limits;
 
     WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
                              ForRunningTransactions transactions, Clock clock, UrlPolicy urlPolicy,
@@ -42,7 +43,7 @@ final class WebhookManagement implements ForManagingWebhooks {
         this.clock = clock;
         this.urlPolicy = urlPolicy;
         this.secrets = secrets;
-        this.limits = limits;
+        this.limits = new TenantQuota(limits);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.herald.application.service;
 
 import dev.herald.application.FakeClock;
+import dev.herald.application.config.DispatcherSettings;
+import dev.herald.application.config.HeraldSettings;
+import dev.herald.application.config.TenantLimits;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;

@@ -2,7 +2,7 @@ package dev.herald.server.postgres;
 
 import dev.herald.adapter.outbound.JdkHttpSender;
 import dev.herald.adapter.outbound.OutboundHttpSettings;
-import dev.herald.application.service.DispatcherSettings;
+import dev.herald.application.config.DispatcherSettings;
 import dev.herald.bootstrap.Herald;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.service.DispatcherSettings;
-import dev.herald.application.service.HeraldSettings;
+import dev.herald.application.config.DispatcherSettings;
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.server.support.TestReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;

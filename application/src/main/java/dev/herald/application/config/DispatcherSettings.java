@@ -1,4 +1,4 @@
-package dev.herald.application.service;
+package dev.herald.application.config;
 
 import java.time.Duration;
 

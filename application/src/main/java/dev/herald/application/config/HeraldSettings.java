@@ -1,4 +1,4 @@
-package dev.herald.application.service;
+package dev.herald.application.config;
 
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.domain.delivery.RetrySchedule;
