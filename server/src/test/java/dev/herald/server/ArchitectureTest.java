@@ -2,6 +2,7 @@ package dev.herald.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -32,6 +33,34 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.herald.application..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.herald.application..", "dev.herald.domain..", "java..")
+                .check(HERALD);
+    }
+
+    @Test
+    void theDomainsConceptsFormNoCycle() {
+        // today: delivery -> webhook, event, tenant; webhook -> event, tenant; event -> tenant
+        slices().matching("dev.herald.domain.(*)..").should().beFreeOfCycles().check(HERALD);
+    }
+
+    @Test
+    void drivenPortsNeverSeeDrivingPorts() {
+        noClasses().that().resideInAPackage("dev.herald.application.port.out..")
+                .should().dependOnClassesThat().resideInAPackage("dev.herald.application.port.in..")
+                .check(HERALD);
+    }
+
+    @Test
+    void drivingPortsNeverSeeDrivenPorts() {
+        noClasses().that().resideInAPackage("dev.herald.application.port.in..")
+                .should().dependOnClassesThat().resideInAPackage("dev.herald.application.port.out..")
+                .check(HERALD);
+    }
+
+    @Test
+    void adaptersAndSettingsNeverUseTheServices() {
+        noClasses().that().resideInAnyPackage(ADAPTERS.toArray(String[]::new))
+                .or().resideInAPackage("dev.herald.application.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.herald.application.service..")
                 .check(HERALD);
     }
 
