@@ -8,7 +8,6 @@ import static dev.herald.application.contract.ContractFixtures.unanswered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
@@ -17,49 +16,15 @@ import dev.herald.domain.delivery.DeliveryQuery.SortBy;
 import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.event.EventType;
-import dev.herald.domain.tenant.TenantId;
-import dev.herald.domain.webhook.Webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ForReadingDeliveryLog} does: finding deliveries, their attempts, and the list query. */
-public abstract class DeliveryLogContract {
-    /** Empty, with the stores its deliveries' webhooks and events go into (a database may insist on them). */
-    protected abstract DeliveriesUnderTest emptyDeliveries();
-
-    private ForQueueingDeliveries queue;
-    private ForReadingDeliveryLog log;
-    private DeliveriesUnderTest deliveries;
-    private Webhook hook;
-
-    @BeforeEach
-    void startEmpty() {
-        deliveries = emptyDeliveries();
-        queue = deliveries.queue();
-        log = deliveries.log();
-        hook = newWebhook(ACME);
-    }
-
-    private Webhook newWebhook(TenantId tenant) {
-        return deliveries.newWebhook(tenant);
-    }
-
-    private Delivery enqueued(Webhook webhook, EventType type, Instant created) {
-        return deliveries.enqueued(webhook, type, created);
-    }
-
-    private Delivery enqueued(Instant created) {
-        return enqueued(hook, EventType.PATIENT_CREATED, created);
-    }
-
-    private static List<DeliveryId> ids(List<Delivery> list) {
-        return list.stream().map(Delivery::id).toList();
-    }
+public abstract class DeliveryLogContract extends DeliveriesContract {
 
     // ---- Storing ----
     @Test

@@ -22,7 +22,6 @@ import dev.herald.domain.delivery.DeliveryId;
 import dev.herald.domain.delivery.DeliveryStatus;
 import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventType;
-import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,47 +31,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ForQueueingDeliveries} does: the lease-based queue, completing and releasing claims, manual
  * attempts and cancelling; what it stored is read back through the {@link ForReadingDeliveryLog} beside it.
  */
-public abstract class DeliveryQueueContract {
+public abstract class DeliveryQueueContract extends DeliveriesContract {
     private static final Duration LEASE = Duration.ofMinutes(1);
 
-    /** Empty, with the stores its deliveries' webhooks and events go into (a database may insist on them). */
-    protected abstract DeliveriesUnderTest emptyDeliveries();
-
-    private ForQueueingDeliveries queue;
-    private ForReadingDeliveryLog log;
-    private DeliveriesUnderTest deliveries;
-    private Webhook hook;
-
-    @BeforeEach
-    void startEmpty() {
-        deliveries = emptyDeliveries();
-        queue = deliveries.queue();
-        log = deliveries.log();
-        hook = newWebhook(ACME);
-    }
-
-    private Webhook newWebhook(TenantId tenant) {
-        return deliveries.newWebhook(tenant);
-    }
-
-    private Delivery enqueued(Webhook webhook, EventType type, Instant created) {
-        return deliveries.enqueued(webhook, type, created);
-    }
-
-    private Delivery enqueued(Instant created) {
-        return enqueued(hook, EventType.PATIENT_CREATED, created);
-    }
-
-    private static List<DeliveryId> ids(List<Delivery> list) {
-        return list.stream().map(Delivery::id).toList();
-    }
 
     private static List<DeliveryId> claimedIds(List<Claim> claims) {
         return claims.stream().map(c -> c.delivery().id()).toList();
