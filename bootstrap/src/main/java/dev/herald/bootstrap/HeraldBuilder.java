@@ -75,8 +75,7 @@ public final class HeraldBuilder {
 
     /** How long a claimed delivery stays this node's (default: 60 s); keep it above connect + delivery timeouts. */
     public HeraldBuilder deliveryLease(Duration lease) {
-        return change(s -> s.withDispatcher(new DispatcherSettings(s.dispatcher().batchSize(),
-                s.dispatcher().maxInFlight(), s.dispatcher().pollInterval(), required(lease, "deliveryLease"))));
+        return change(s -> s.withDispatcher(s.dispatcher().withLease(required(lease, "deliveryLease"))));
     }
 
     /**

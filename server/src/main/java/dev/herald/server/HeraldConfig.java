@@ -1,7 +1,6 @@
 package dev.herald.server;
 
 import dev.herald.adapter.mail.SmtpSettings;
-import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
 import dev.herald.domain.delivery.RetrySchedule;
@@ -56,10 +55,8 @@ public record HeraldConfig(
                         s.parsed("HERALD_RETRY_SCHEDULE", d.retrySchedule(), RetrySchedule::parse),
                         s.parsed("HERALD_CONNECT_TIMEOUT", d.connectTimeout(), RetrySchedule::parseDuration),
                         s.parsed("HERALD_DELIVERY_TIMEOUT", d.deliveryTimeout(), RetrySchedule::parseDuration),
-                        new DispatcherSettings(d.dispatcher().batchSize(), d.dispatcher().maxInFlight(),
-                                d.dispatcher().pollInterval(),
-                                s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(),
-                                        RetrySchedule::parseDuration)),
+                        d.dispatcher().withLease(s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(),
+                                RetrySchedule::parseDuration)),
                         new TenantLimits(
                                 s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", d.tenantLimits().webhooks(),
                                         text -> Math.toIntExact(positiveLong(text))),

@@ -14,4 +14,9 @@ public record DispatcherSettings(int batchSize, int maxInFlight, Duration pollIn
             throw new IllegalArgumentException("batchSize and maxInFlight must be positive");
         }
     }
+
+    /** These settings with {@code lease} changed. */
+    public DispatcherSettings withLease(Duration lease) {
+        return new DispatcherSettings(batchSize, maxInFlight, pollInterval, lease);
+    }
 }
