@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The notifier contract over real SMTP, to a GreenMail server. */
@@ -21,26 +22,21 @@ class SmtpOwnerNotifierContractTest extends OwnerNotifierContract {
 
     @Override
     protected Channel workingChannel() {
-        SmtpOwnerNotifier notifier = new SmtpOwnerNotifier(
-                new SmtpSettings("127.0.0.1", MAIL.getSmtp().getPort(), null, null, "herald@example.com"));
-        return new Channel() {
-            @Override
-            public SmtpOwnerNotifier notifier() {
-                return notifier;
-            }
-
-            @Override
-            public List<String> messages(int count) {
-                assertTrue(MAIL.waitForIncomingEmail(5_000, count), "fewer than " + count + " mails arrived");
-                return Arrays.stream(MAIL.getReceivedMessages()).map(SmtpOwnerNotifierContractTest::asText).toList();
-            }
-        };
+        return channel(MAIL.getSmtp().getPort(), count -> {
+            assertTrue(MAIL.waitForIncomingEmail(5_000, count), "fewer than " + count + " mails arrived");
+            return Arrays.stream(MAIL.getReceivedMessages()).map(SmtpOwnerNotifierContractTest::asText).toList();
+        });
     }
 
     @Override
     protected Channel brokenChannel() {
+        return channel(closedPort(), count -> List.of());
+    }
+
+    /** A notifier sending to the SMTP server on {@code port}, and how to read what it delivered. */
+    private static Channel channel(int port, IntFunction<List<String>> delivered) {
         SmtpOwnerNotifier notifier = new SmtpOwnerNotifier(
-                new SmtpSettings("127.0.0.1", closedPort(), null, null, "herald@example.com"));
+                new SmtpSettings("127.0.0.1", port, null, null, "herald@example.com"));
         return new Channel() {
             @Override
             public SmtpOwnerNotifier notifier() {
@@ -49,7 +45,7 @@ class SmtpOwnerNotifierContractTest extends OwnerNotifierContract {
 
             @Override
             public List<String> messages(int count) {
-                return List.of();
+                return delivered.apply(count);
             }
         };
     }
