@@ -9,6 +9,7 @@ import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -84,7 +85,15 @@ public final class HeraldBuilder {
      */
     public HeraldBuilder deliveryWorkers(int batchSize, int maxInFlight, Duration pollInterval) {
         return change(s -> s.withDispatcher(new DispatcherSettings(batchSize, maxInFlight,
-                required(pollInterval, "pollInterval"), s.dispatcher().lease())));
+                required(pollInterval, "pollInterval"), s.dispatcher().lease(), s.dispatcher().endpoints())));
+    }
+
+    /**
+     * What every endpoint is held to on all nodes together: sends open at once (default 32) and the circuit breaker
+     * (default: open after 10 failed sends in a row, probe after 10 s, doubling up to 5 minutes).
+     */
+    public HeraldBuilder endpointLimits(EndpointLimits limits) {
+        return change(s -> s.withDispatcher(s.dispatcher().withEndpoints(required(limits, "endpointLimits"))));
     }
 
     /** What one tenant may ask: webhooks, subscribers per event type, bytes one publish sends. */

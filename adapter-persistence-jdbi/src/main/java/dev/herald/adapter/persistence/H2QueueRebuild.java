@@ -16,11 +16,11 @@ final class H2QueueRebuild {
     }
 
     /**
-     * Rebuilds the queue from the delivery log: every PENDING delivery, due at its next attempt, under no lease; how
-     * many. Only right while no other worker uses this database. TRUNCATE (unlike DELETE) also empties the table's
-     * indexes, which H2 2.5 can leave out of step with its rows when the process is killed mid-write; each delivery
-     * is then put back through its primary key, so a row only a table scan still sees (a killed transaction's, not
-     * yet rolled back) is left out rather than breaking the rebuild.
+     * Rebuilds the queue from the delivery log: every PENDING delivery, due at its next attempt, under no lease, and
+     * each endpoint's turn from it; how many. Only right while no other worker uses this database. TRUNCATE (unlike
+     * DELETE) also empties the table's indexes, which H2 2.5 can leave out of step with its rows when the process is
+     * killed mid-write; each delivery is then put back through its primary key, so a row only a table scan still sees
+     * (a killed transaction's, not yet rolled back) is left out rather than breaking the rebuild.
      */
     int run() {
         return scope.inTransaction(h -> {
@@ -28,12 +28,16 @@ final class H2QueueRebuild {
             List<String> pending = h.createQuery("SELECT id FROM deliveries WHERE status = 'PENDING'")
                     .mapTo(String.class)
                     .list();
-            PreparedBatch requeue = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, due_at)"
-                    + " SELECT d.id, COALESCE(d.next_attempt_date, d.created_date) FROM deliveries d"
+            PreparedBatch requeue = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)"
+                    + " SELECT d.id, d.webhook_id, COALESCE(d.next_attempt_date, d.created_date) FROM deliveries d"
                     + " WHERE d.id = :id AND d.status = 'PENDING'"
                     + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q WHERE q.delivery_id = d.id)");
             pending.forEach(id -> requeue.bind("id", id).add());
-            return requeue.size() > 0 ? Arrays.stream(requeue.execute()).sum() : 0;
+            int requeued = requeue.size() > 0 ? Arrays.stream(requeue.execute()).sum() : 0;
+            // Every endpoint's turn from its rows as rebuilt (the next claim may be a long wait otherwise).
+            h.execute("UPDATE webhooks SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
+                    + " WHERE q.webhook_id = webhooks.id)");
+            return requeued;
         });
     }
 }

@@ -4,32 +4,42 @@ import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryStatus;
+import dev.herald.domain.endpoint.EndpointHealth;
+import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Deliveries in {@code deliveries}, attempts in {@code attempts}, and the unfinished ones in the small polled table
- * {@code delivery_queue(delivery_id, due_at, lease_token)}. A claim locks due rows with {@code FOR UPDATE SKIP LOCKED},
- * moves them to the end of the lease under a fresh token (one per claim); completing or releasing needs that token, so
- * a worker whose lease expired (and was claimed again) changes nothing.
+ * {@code delivery_queue(delivery_id, webhook_id, due_at, lease_token)}. A claim takes turns between endpoints
+ * ({@link FairClaim}, {@link EndpointLanes}), locks due rows with {@code FOR UPDATE SKIP LOCKED}, and moves them to
+ * the end of the lease under a fresh token (one per claim); completing or releasing needs that token, so a worker
+ * whose lease expired (and was claimed again) changes nothing.
  */
 public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
-    private static final String ENQUEUE = "INSERT INTO delivery_queue (delivery_id, due_at) VALUES (:id, :dueAt)";
+    private static final String ENQUEUE = "INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)"
+            + " VALUES (:id, :webhook, :dueAt)";
+    /** How often a node looks for endpoints left without a turn ({@link EndpointLanes#wakeStranded}). */
+    private static final Duration STRANDED_CHECK = Duration.ofSeconds(1);
     private static final String MAKE_DUE_IF_HELD = "UPDATE delivery_queue SET due_at = :dueAt, lease_token = NULL"
             + " WHERE delivery_id = :id AND lease_token = :token";
 
     private final TransactionScope scope;
     private final SqlDialect dialect;
+    private volatile Instant nextStrandedCheck = Instant.MIN;
 
     JdbiDeliveryQueue(TransactionScope scope, SqlDialect dialect) {
         this.scope = scope;
@@ -44,37 +54,31 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         scope.inTransaction(h -> {
             PreparedBatch records = h.prepareBatch(DeliveryRows.INSERT_DELIVERY);
             PreparedBatch queued = h.prepareBatch(ENQUEUE);
-            for (Delivery delivery : deliveries) {
-                DeliveryRows.bindDelivery(records, delivery).add();
-                if (!delivery.status().isFinal()) {
-                    queued.bind("id", delivery.id().value()).bind("dueAt", SqlTime.of(dueAt(delivery))).add();
-                }
-            }
+            List<Delivery> due = deliveries.stream().filter(d -> !d.status().isFinal()).toList();
+            deliveries.forEach(delivery -> DeliveryRows.bindDelivery(records, delivery).add());
+            due.forEach(delivery -> bindQueued(queued, delivery).add());
             records.execute();
-            if (queued.size() > 0) {
-                queued.execute();
-            }
+            executeIfAny(queued);
+            EndpointLanes.dueBy(h, earliestDue(due));
             return null;
         });
     }
 
     @Override
-    public List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease) {
+    public List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease, EndpointLimits endpoints) {
         return scope.inTransaction(h -> {
-            List<String> ids = DueRows.withinDataBytes(h, DueRows.lock(h, dialect, now, max), maxDataBytes);
-            if (ids.isEmpty()) {
-                return List.of();
+            if (!now.isBefore(nextStrandedCheck)) {
+                nextStrandedCheck = now.plus(STRANDED_CHECK);
+                EndpointLanes.wakeStranded(h);
             }
             // One token for the whole claim: it only has to differ from every other claim's.
             String token = UUID.randomUUID().toString();
-            h.createUpdate("UPDATE delivery_queue SET due_at = :leaseEnd, lease_token = :token"
-                            + " WHERE delivery_id IN (<ids>)")
-                    .bindList("ids", ids)
-                    .bind("token", token)
-                    .bind("leaseEnd", SqlTime.of(now.plus(lease)))
-                    .execute();
-            Map<String, Delivery> deliveries = load(h, ids);
-            return ids.stream().map(id -> new Claim(deliveries.get(id), token)).toList();
+            List<FairClaim.Taken> taken = FairClaim.take(h, dialect, now, max, maxDataBytes, lease, endpoints, token);
+            if (taken.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Delivery> deliveries = load(h, taken.stream().map(FairClaim.Taken::deliveryId).toList());
+            return taken.stream().map(t -> new Claim(deliveries.get(t.deliveryId()), token, t.send())).toList();
         });
     }
 
@@ -84,7 +88,14 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             return;
         }
         scope.inTransaction(h -> {
-            save(h, stillHeld(h, completions));
+            List<Completion> held = stillHeld(h, completions);
+            save(h, held.stream().map(Outcome::of).toList());
+            EndpointLanes.recordSends(h, sentAttempts(held));
+            EndpointLanes.dueBy(h, earliestDue(held.stream().map(Completion::updated)
+                    .filter(d -> !d.status().isFinal()).toList()));
+            // Their sends are over: an endpoint that was waiting for a free send takes its turn at once.
+            EndpointLanes.dueBy(h, held.stream().collect(Collectors.toMap(c -> c.updated().webhookId().value(),
+                    c -> c.claim().delivery().createdDate(), (a, b) -> a)));
             return null;
         });
     }
@@ -103,7 +114,9 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                         .bind("dueAt", SqlTime.of(dueAt(claim.delivery())))
                         .add();
             }
-            return batch.execute();
+            batch.execute();
+            EndpointLanes.dueBy(h, earliestDue(claims.stream().map(Claim::delivery).toList()));
+            return null;
         });
     }
 
@@ -119,9 +132,11 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 h.createUpdate("DELETE FROM delivery_queue WHERE delivery_id = :id").bind("id", id).execute();
             } else if (h.createQuery("SELECT COUNT(*) FROM delivery_queue WHERE delivery_id = :id")
                     .bind("id", id).mapTo(Integer.class).one() == 0) {
-                h.createUpdate(ENQUEUE).bind("id", id).bind("dueAt", SqlTime.of(dueAt(updated))).execute();
+                bindQueued(h.createUpdate(ENQUEUE), updated).execute();
+                EndpointLanes.dueBy(h, earliestDue(List.of(updated)));
             }
             save(h, List.of(new Outcome(updated, Optional.of(attempt))));
+            EndpointLanes.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));
             return null;
         });
     }
@@ -152,7 +167,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
      * claim's token (the change locks it until commit), so a worker whose lease expired and was claimed again records
      * nothing.
      */
-    private static List<Outcome> stillHeld(Handle h, List<Completion> completions) {
+    private static List<Completion> stillHeld(Handle h, List<Completion> completions) {
         PreparedBatch due = h.prepareBatch(MAKE_DUE_IF_HELD);
         PreparedBatch finished = h.prepareBatch("DELETE FROM delivery_queue WHERE delivery_id = :id"
                 + " AND lease_token = :token");
@@ -170,19 +185,43 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             queueChange.add();
             (isFinal ? finishedCompletions : dueCompletions).add(completion);
         }
-        List<Outcome> held = new ArrayList<>();
+        List<Completion> held = new ArrayList<>();
         addMoved(finishedCompletions, executeIfAny(finished), held);
         addMoved(dueCompletions, executeIfAny(due), held);
         return held;
     }
 
     /** Zero rows means another claim holds the row; an unknown count (a driver may not say) is taken as moved. */
-    private static void addMoved(List<Completion> completions, int[] counts, List<Outcome> moved) {
+    private static void addMoved(List<Completion> completions, int[] counts, List<Completion> moved) {
         for (int i = 0; i < completions.size(); i++) {
             if (counts[i] != 0) {
-                moved.add(Outcome.of(completions.get(i)));
+                moved.add(completions.get(i));
             }
         }
+    }
+
+    /** The attempts actually sent (not failed at an open circuit), by endpoint, in the order they were made. */
+    private static Map<String, List<Attempt>> sentAttempts(List<Completion> completions) {
+        Map<String, List<Attempt>> sent = new LinkedHashMap<>();
+        completions.stream()
+                .filter(c -> c.claim().send() && c.attempt().isPresent())
+                .sorted(java.util.Comparator.comparing(c -> c.attempt().orElseThrow().date()))
+                .forEach(c -> sent.computeIfAbsent(c.updated().webhookId().value(), k -> new ArrayList<>())
+                        .add(c.attempt().orElseThrow()));
+        return sent;
+    }
+
+    /** The earliest due time of these deliveries, by endpoint. */
+    private static Map<String, Instant> earliestDue(List<Delivery> due) {
+        return due.stream().collect(Collectors.toMap(d -> d.webhookId().value(), JdbiDeliveryQueue::dueAt,
+                (a, b) -> a.isBefore(b) ? a : b));
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindQueued(T statement,
+                                                                                        Delivery delivery) {
+        return statement.bind("id", delivery.id().value())
+                .bind("webhook", delivery.webhookId().value())
+                .bind("dueAt", SqlTime.of(dueAt(delivery)));
     }
 
     private static int[] executeIfAny(PreparedBatch batch) {
@@ -206,6 +245,15 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                     .bind("cancelled", DeliveryStatus.CANCELLED.name())
                     .execute();
         });
+    }
+
+    @Override
+    public Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
+        Map<String, EndpointHealth> found = scope.inTransaction(h -> EndpointLanes.health(h, tenant.value(),
+                webhooks.stream().map(WebhookId::value).toList()));
+        Map<WebhookId, EndpointHealth> health = new LinkedHashMap<>();
+        webhooks.forEach(id -> health.put(id, found.getOrDefault(id.value(), EndpointHealth.HEALTHY)));
+        return health;
     }
 
     private static Map<String, Delivery> load(Handle h, List<String> ids) {

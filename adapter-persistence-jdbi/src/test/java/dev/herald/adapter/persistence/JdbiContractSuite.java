@@ -3,6 +3,7 @@ package dev.herald.adapter.persistence;
 import dev.herald.application.contract.DeliveriesUnderTest;
 import dev.herald.application.contract.DeliveryLogContract;
 import dev.herald.application.contract.DeliveryQueueContract;
+import dev.herald.application.contract.EndpointTurnsContract;
 import dev.herald.application.contract.EventStoreContract;
 import dev.herald.application.contract.NoticeThrottleContract;
 import dev.herald.application.contract.ProbeContract;
@@ -47,6 +48,14 @@ abstract class JdbiContractSuite {
 
     @Nested
     class Deliveries extends DeliveryQueueContract {
+        @Override
+        protected DeliveriesUnderTest emptyDeliveries() {
+            return emptyDeliveryTables();
+        }
+    }
+
+    @Nested
+    class EndpointTurns extends EndpointTurnsContract {
         @Override
         protected DeliveriesUnderTest emptyDeliveries() {
             return emptyDeliveryTables();

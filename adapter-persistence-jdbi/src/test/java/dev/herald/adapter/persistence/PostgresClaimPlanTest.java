@@ -20,7 +20,7 @@ class PostgresClaimPlanTest {
     private static final int QUEUED = 5_000;
 
     @Test
-    void theClaimQueryUsesTheDueAtIndex() throws IOException {
+    void theClaimQueryUsesTheEndpointsDueAtIndex() throws IOException {
         JdbiPersistence persistence = TestDatabase.postgres().empty();
         Webhook webhook = webhook(ACME, minutes(0), EventType.PATIENT_CREATED);
         Event event = event(ACME, EventType.PATIENT_CREATED, minutes(0));
@@ -36,12 +36,14 @@ class PostgresClaimPlanTest {
                     .execute();
             // A few due now, most in the coming days: the usual shape of a retry queue.
             h.createUpdate("""
-                    INSERT INTO delivery_queue (delivery_id, due_at)
-                    SELECT 'msg_plan' || g, now() + (g - 50) * interval '1 minute' FROM generate_series(1, :n) g""")
-                    .bind("n", QUEUED)
+                    INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)
+                    SELECT 'msg_plan' || g, :webhook, now() + (g - 50) * interval '1 minute'
+                    FROM generate_series(1, :n) g""")
+                    .bind("webhook", webhook.id().value()).bind("n", QUEUED)
                     .execute();
             h.execute("ANALYZE delivery_queue");
             return String.join("\n", h.createQuery("EXPLAIN " + DueRows.CLAIM_DUE_ROWS)
+                    .bind("webhook", webhook.id().value())
                     .bind("now", SqlTime.of(Instant.now()))
                     .bind("max", 100)
                     .mapTo(String.class)
@@ -49,6 +51,6 @@ class PostgresClaimPlanTest {
         });
 
         Files.writeString(Path.of("target", "claim-plan.txt"), plan + "\n");
-        assertTrue(plan.contains("delivery_queue_by_due_at"), plan);
+        assertTrue(plan.contains("delivery_queue_by_webhook"), plan);
     }
 }

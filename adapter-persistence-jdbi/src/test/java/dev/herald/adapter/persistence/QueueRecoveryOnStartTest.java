@@ -1,5 +1,6 @@
 package dev.herald.adapter.persistence;
 
+import static dev.herald.application.contract.ContractFixtures.NO_LIMITS;
 import static dev.herald.application.contract.ContractFixtures.ACME;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.T0;
@@ -27,12 +28,12 @@ class QueueRecoveryOnStartTest {
         Delivery pending;
         try (JdbiPersistence before = JdbiPersistence.connect(url, "", "")) {
             pending = enqueueOne(before);
-            assertEquals(1, before.deliveries().claim(T0, 10, ANY_SIZE, LEASE).size(), "leased by the process that dies");
+            assertEquals(1, before.deliveries().claim(T0, 10, ANY_SIZE, LEASE, NO_LIMITS).size(), "leased by the process that dies");
         }
         try (JdbiPersistence after = JdbiPersistence.connect(url, "", "")) {
-            assertEquals(List.of(), after.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE), "still under lease");
+            assertEquals(List.of(), after.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE, NO_LIMITS), "still under lease");
             after.recoverQueueOnStart();
-            List<Claim> claims = after.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE);
+            List<Claim> claims = after.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE, NO_LIMITS);
             assertEquals(List.of(pending.id()), claims.stream().map(c -> c.delivery().id()).toList());
         }
     }
@@ -41,9 +42,9 @@ class QueueRecoveryOnStartTest {
     void inMemoryNothingIsRebuilt() {
         try (JdbiPersistence database = JdbiPersistence.connect("jdbc:h2:mem:recovery-" + UUID.randomUUID(), "", "")) {
             enqueueOne(database);
-            assertEquals(1, database.deliveries().claim(T0, 10, ANY_SIZE, LEASE).size());
+            assertEquals(1, database.deliveries().claim(T0, 10, ANY_SIZE, LEASE, NO_LIMITS).size());
             database.recoverQueueOnStart();
-            assertEquals(List.of(), database.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE), "the lease holds");
+            assertEquals(List.of(), database.deliveries().claim(T0.plusSeconds(1), 10, ANY_SIZE, LEASE, NO_LIMITS), "the lease holds");
         }
     }
 

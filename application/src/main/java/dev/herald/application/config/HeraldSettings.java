@@ -2,6 +2,8 @@ package dev.herald.application.config;
 
 import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.endpoint.CircuitBreaker;
+import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
 
 /**
@@ -52,6 +54,17 @@ public record HeraldSettings(
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
     /** Longer than any send can take, so only a dead node's work expires. */
     public static final Duration DEFAULT_DELIVERY_LEASE = Duration.ofSeconds(60);
+    /**
+     * Sends open to one endpoint on all nodes together: a hung endpoint holds at most this many of a node's 200, and
+     * the five endpoints of the benchmark can still fill them (docs/BENCHMARKS.md).
+     */
+    public static final int DEFAULT_ENDPOINT_CONCURRENCY = 32;
+    /** Consecutive failed sends that open an endpoint's circuit. */
+    public static final int DEFAULT_CIRCUIT_FAILURES = 10;
+    /** How long an opened circuit stays open before its first probe; doubled after each failed probe. */
+    public static final Duration DEFAULT_CIRCUIT_COOLDOWN = Duration.ofSeconds(10);
+    /** The longest an open circuit waits between probes, well inside the retry schedule's 21 minutes. */
+    public static final Duration DEFAULT_CIRCUIT_MAX_COOLDOWN = Duration.ofMinutes(5);
     /** A 256 KiB event reaches at most 64 webhooks; a small one 100. */
     public static final int DEFAULT_MAX_WEBHOOKS_PER_TENANT = 1_000;
     public static final int DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE = 100;
@@ -88,7 +101,9 @@ public record HeraldSettings(
         return new HeraldSettings(false, false, DEFAULT_RETRY_SCHEDULE, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_DELIVERY_TIMEOUT,
                 new DispatcherSettings(DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_POLL_INTERVAL,
-                        DEFAULT_DELIVERY_LEASE),
+                        DEFAULT_DELIVERY_LEASE, new EndpointLimits(DEFAULT_ENDPOINT_CONCURRENCY,
+                        new CircuitBreaker(DEFAULT_CIRCUIT_FAILURES, DEFAULT_CIRCUIT_COOLDOWN,
+                                DEFAULT_CIRCUIT_MAX_COOLDOWN))),
                 new TenantLimits(DEFAULT_MAX_WEBHOOKS_PER_TENANT, DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE,
                         DEFAULT_MAX_FANOUT_BYTES),
                 new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),

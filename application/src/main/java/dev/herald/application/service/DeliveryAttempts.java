@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
 import dev.herald.application.port.out.ForSendingHttp;
@@ -27,6 +28,8 @@ import java.util.random.RandomGenerator;
 
 /** Makes one attempt at a delivery: signs the body, sends it, and works out what the delivery becomes (docs/API.md §6.1-6.3). */
 public final class DeliveryAttempts {
+    /** The error of an attempt not sent because its endpoint's circuit is open. */
+    public static final String CIRCUIT_OPEN = "not sent: the endpoint's circuit is open after repeated failures";
     private final ForStoringWebhooks webhooks;
     private final ForStoringEvents events;
     private final ForSendingHttp http;
@@ -55,19 +58,37 @@ public final class DeliveryAttempts {
 
     /**
      * Sends the next attempt of each claimed delivery; the schedule decides what each becomes
-     * ({@link RetrySchedule#afterAttempt}). Each webhook is looked up, and each event's data read and encoded, once for
-     * the whole batch (a batch usually holds many deliveries to few webhooks, and a wide fan-out many deliveries of one
-     * event: its data is then held once, not per delivery).
+     * ({@link RetrySchedule#afterAttempt}). A claim not to be sent (its endpoint's circuit is open) fails at once,
+     * without a send, and is retried on the same schedule (docs/API.md §6.5). Each webhook is looked up, and each
+     * event's data read and encoded, once for the whole batch (a batch usually holds many deliveries to few webhooks,
+     * and a wide fan-out many deliveries of one event: its data is then held once, not per delivery).
      */
-    public List<CompletableFuture<Outcome>> sendAll(List<Delivery> deliveries) {
+    public List<CompletableFuture<Outcome>> sendAll(List<Claim> claims) {
+        List<Delivery> deliveries = claims.stream().filter(Claim::send).map(Claim::delivery).toList();
         Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
         Map<EventId, byte[]> data = sharedData(deliveries);
-        return deliveries.stream()
-                .map(delivery -> send(delivery, data.get(delivery.eventId()),
-                        found.computeIfAbsent(new WebhookKey(delivery), k -> liveWebhook(delivery)),
-                        (attempt, result) -> schedule.afterAttempt(delivery, attempt, result.retryAfter(),
-                                Now.of(clock), random)))
+        return claims.stream()
+                .map(claim -> {
+                    Delivery delivery = claim.delivery();
+                    Optional<Webhook> webhook = found.computeIfAbsent(new WebhookKey(delivery),
+                            k -> liveWebhook(delivery));
+                    return claim.send()
+                            ? send(delivery, data.get(delivery.eventId()), webhook, (attempt, result) ->
+                                    schedule.afterAttempt(delivery, attempt, result.retryAfter(), Now.of(clock), random))
+                            : CompletableFuture.completedFuture(notSent(delivery, webhook));
+                })
                 .toList();
+    }
+
+    /** An attempt at an open circuit: failed at once, without a send, and retried on schedule. */
+    private Outcome notSent(Delivery delivery, Optional<Webhook> webhook) {
+        if (webhook.isEmpty()) {
+            return new Outcome(delivery.cancelled(), Optional.empty(), webhook);
+        }
+        Attempt attempt = new Attempt(delivery.attemptCount() + 1, Now.of(clock), Optional.empty(),
+                Optional.of(CIRCUIT_OPEN), 0, Optional.empty());
+        return new Outcome(schedule.afterAttempt(delivery, attempt, Optional.empty(), Now.of(clock), random),
+                Optional.of(attempt), webhook);
     }
 
     /** The data of the deliveries' events as UTF-8, one array per event. */

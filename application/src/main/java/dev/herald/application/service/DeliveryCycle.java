@@ -86,7 +86,7 @@ public final class DeliveryCycle {
     /** Up to {@code max} due deliveries, leased; none when claiming fails (logged: the next claim tries again). */
     List<Claim> claim(int max) {
         try {
-            return queue.claim(clock.instant(), max, BATCH_DATA_BYTES, settings.lease());
+            return queue.claim(clock.instant(), max, BATCH_DATA_BYTES, settings.lease(), settings.endpoints());
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
             return List.of();
@@ -95,7 +95,7 @@ public final class DeliveryCycle {
 
     /** Starts the attempt of each claim, in order; a future that fails is a send that broke down before an outcome. */
     List<CompletableFuture<DeliveryAttempts.Outcome>> send(List<Claim> claims) {
-        return attempts.sendAll(claims.stream().map(Claim::delivery).toList());
+        return attempts.sendAll(claims);
     }
 
     /**

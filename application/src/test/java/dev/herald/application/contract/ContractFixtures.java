@@ -1,5 +1,7 @@
 package dev.herald.application.contract;
 
+import dev.herald.domain.endpoint.CircuitBreaker;
+import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventData;
@@ -31,6 +33,8 @@ public final class ContractFixtures {
     public static final TenantId GLOBEX = new TenantId("globex");
     /** A claim's byte bound that never cuts it short. */
     public static final long ANY_SIZE = Long.MAX_VALUE;
+    /** Endpoint limits that never hold a claim back: no concurrency limit to speak of, no circuit breaker. */
+    public static final EndpointLimits NO_LIMITS = new EndpointLimits(1_000_000, CircuitBreaker.NEVER);
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     private ContractFixtures() {

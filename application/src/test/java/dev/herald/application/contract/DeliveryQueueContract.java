@@ -1,5 +1,6 @@
 package dev.herald.application.contract;
 
+import static dev.herald.application.contract.ContractFixtures.NO_LIMITS;
 import static dev.herald.application.contract.ContractFixtures.ACME;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.GLOBEX;
@@ -46,7 +47,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
     }
 
     private Claim claimOnly(Instant now) {
-        List<Claim> claims = queue.claim(now, 10, ANY_SIZE, LEASE);
+        List<Claim> claims = queue.claim(now, 10, ANY_SIZE, LEASE, NO_LIMITS);
         assertEquals(1, claims.size(), "claims at " + now);
         return claims.get(0);
     }
@@ -63,9 +64,9 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Delivery middle = enqueued(minutes(1));
         enqueued(minutes(10));
 
-        assertEquals(List.of(earliest.id(), middle.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE)));
-        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE)));
-        assertEquals(List.of(), queue.claim(minutes(5), 2, ANY_SIZE, LEASE));
+        assertEquals(List.of(earliest.id(), middle.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE, NO_LIMITS)));
+        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 2, ANY_SIZE, LEASE, NO_LIMITS)));
+        assertEquals(List.of(), queue.claim(minutes(5), 2, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
@@ -80,7 +81,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
     void aLeasedDeliveryIsNotClaimedAgainUntilTheLeaseExpires() {
         enqueued(minutes(0));
         Claim first = claimOnly(minutes(0));
-        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE).minusMillis(1), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE).minusMillis(1), 10, ANY_SIZE, LEASE, NO_LIMITS));
 
         Claim again = claimOnly(minutes(0).plus(LEASE));
         assertEquals(first.delivery().id(), again.delivery().id());
@@ -94,7 +95,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         List<List<DeliveryId>> perWorker = concurrently(6, () -> {
             List<DeliveryId> mine = new ArrayList<>();
             List<Claim> batch;
-            while (!(batch = queue.claim(minutes(1), 7, ANY_SIZE, Duration.ofHours(1))).isEmpty()) {
+            while (!(batch = queue.claim(minutes(1), 7, ANY_SIZE, Duration.ofHours(1), NO_LIMITS)).isEmpty()) {
                 mine.addAll(claimedIds(batch));
             }
             return mine;
@@ -114,9 +115,9 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Delivery later = enqueued(minutes(1));
         long oneEvent = wide.data().json().length();
 
-        assertEquals(Set.copyOf(ids(fanOut)), Set.copyOf(claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE))),
+        assertEquals(Set.copyOf(ids(fanOut)), Set.copyOf(claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE, NO_LIMITS))),
                 "the fan-out of one event fits, its data counted once");
-        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE)),
+        assertEquals(List.of(later.id()), claimedIds(queue.claim(minutes(5), 10, oneEvent, LEASE, NO_LIMITS)),
                 "the rest stayed due");
     }
 
@@ -124,8 +125,8 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
     void aClaimTakesOneDeliveryEvenWhenItsEventAloneIsOverTheByteBound() {
         Delivery first = enqueued(minutes(0));
         Delivery second = enqueued(minutes(1));
-        assertEquals(List.of(first.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE)));
-        assertEquals(List.of(second.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE)));
+        assertEquals(List.of(first.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE, NO_LIMITS)));
+        assertEquals(List.of(second.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE, NO_LIMITS)));
     }
 
     // ---- Completing ----
@@ -139,7 +140,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
 
         assertEquals(updated, stored(delivery));
         assertEquals(List.of(attempt), log.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(5).minusMillis(1), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(5).minusMillis(1), 10, ANY_SIZE, LEASE, NO_LIMITS));
         assertEquals(updated, claimOnly(minutes(5)).delivery());
     }
 
@@ -154,7 +155,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         assertEquals(DeliveryStatus.DELIVERED, stored(delivery).status());
         assertEquals(updated, stored(delivery));
         assertEquals(List.of(attempt), log.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(60 * 24 * 365), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60 * 24 * 365), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
@@ -165,7 +166,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         queue.complete(List.of(new Completion(claim, delivery.after(attempt, Optional.empty()),
                 Optional.of(attempt))));
         assertEquals(DeliveryStatus.FAILED, stored(delivery).status());
-        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
@@ -190,7 +191,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
     void completesABatchOfClaims() {
         Delivery succeeded = enqueued(minutes(0));
         Delivery retried = enqueued(minutes(0).plusMillis(1));
-        List<Claim> claims = queue.claim(minutes(1), 10, ANY_SIZE, LEASE);
+        List<Claim> claims = queue.claim(minutes(1), 10, ANY_SIZE, LEASE, NO_LIMITS);
         Attempt ok = answered(1, minutes(1), 200);
         Attempt failed = answered(1, minutes(1), 500);
         queue.complete(List.of(
@@ -199,7 +200,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
 
         assertEquals(DeliveryStatus.DELIVERED, stored(succeeded).status());
         assertEquals(DeliveryStatus.PENDING, stored(retried).status());
-        assertEquals(List.of(retried.id()), claimedIds(queue.claim(minutes(2), 10, ANY_SIZE, LEASE)));
+        assertEquals(List.of(retried.id()), claimedIds(queue.claim(minutes(2), 10, ANY_SIZE, LEASE, NO_LIMITS)));
     }
 
     @Test
@@ -209,13 +210,13 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         queue.complete(List.of(new Completion(claim, delivery.cancelled(), Optional.empty())));
         assertEquals(delivery.cancelled(), stored(delivery));
         assertEquals(List.of(), log.attempts(List.of(delivery.id())).get(delivery.id()));
-        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
     void aReleasedClaimIsDueAtOnce() {
         Delivery delivery = enqueued(minutes(0));
-        Claim claim = queue.claim(minutes(1), 10, ANY_SIZE, Duration.ofHours(1)).get(0);
+        Claim claim = queue.claim(minutes(1), 10, ANY_SIZE, Duration.ofHours(1), NO_LIMITS).get(0);
         queue.release(List.of(claim));
         assertEquals(delivery, claimOnly(minutes(1)).delivery());
     }
@@ -226,7 +227,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Claim stale = claimOnly(minutes(0));
         claimOnly(minutes(0).plus(LEASE));
         queue.release(List.of(stale));
-        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(0).plus(LEASE), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
@@ -236,7 +237,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Delivery updated = delivery.after(manual, Optional.empty());
         queue.recordManualAttempt(updated, manual);
         assertEquals(updated, stored(delivery));
-        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(60), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 
     @Test
@@ -247,7 +248,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Delivery updated = delivery.afterManual(manual);
         queue.recordManualAttempt(updated, manual);
         assertEquals(updated, stored(delivery));
-        assertEquals(List.of(), queue.claim(minutes(0).plusSeconds(30), 10, ANY_SIZE, LEASE),
+        assertEquals(List.of(), queue.claim(minutes(0).plusSeconds(30), 10, ANY_SIZE, LEASE, NO_LIMITS),
                 "still leased by the worker that claimed it");
         assertEquals(delivery.id(), claimOnly(minutes(0).plus(LEASE)).delivery().id());
     }
@@ -267,7 +268,7 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         assertEquals(DeliveryStatus.CANCELLED, stored(pending).status());
         assertEquals(Optional.empty(), stored(pending).nextAttemptDate());
         assertEquals(DeliveryStatus.DELIVERED, stored(delivered).status());
-        assertEquals(List.of(otherHooks.id()), claimedIds(queue.claim(minutes(10), 10, ANY_SIZE, LEASE)));
+        assertEquals(List.of(otherHooks.id()), claimedIds(queue.claim(minutes(10), 10, ANY_SIZE, LEASE, NO_LIMITS)));
     }
 
     @Test
@@ -286,6 +287,6 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         queue.complete(List.of(new Completion(claim, delivery.after(attempt, Optional.of(minutes(1))),
                 Optional.of(attempt))));
         assertEquals(DeliveryStatus.CANCELLED, stored(delivery).status());
-        assertEquals(List.of(), queue.claim(minutes(10), 10, ANY_SIZE, LEASE));
+        assertEquals(List.of(), queue.claim(minutes(10), 10, ANY_SIZE, LEASE, NO_LIMITS));
     }
 }

@@ -8,6 +8,9 @@ import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
 import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.endpoint.EndpointHealth;
+import dev.herald.domain.endpoint.EndpointLimits;
+import dev.herald.domain.endpoint.EndpointTurn;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
@@ -39,6 +42,10 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
             TransactionalMap.overMutableValues(new HashMap<>(), this, ArrayList::new);
     /** Only unfinished deliveries. */
     private final Map<DeliveryId, QueueEntry> queue = TransactionalMap.over(new HashMap<>(), this);
+    /** Each endpoint's health, from the sends recorded (real ones only). */
+    private final Map<WebhookId, EndpointHealth> health = TransactionalMap.over(new HashMap<>(), this);
+    /** When each endpoint last had its turn in a claim. */
+    private final Map<WebhookId, Instant> lastTurn = new HashMap<>();
     /** The events, for the size of their data. */
     private final InMemoryEventStore events;
     /** How many of the next claims fail, as a database that is briefly unreachable would. */
@@ -72,22 +79,54 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         }
     }
 
+    /**
+     * The database adapter's fair claim: endpoints with due deliveries take turns, the one served longest ago first;
+     * each is offered an equal share and takes what its {@link EndpointTurn} allows, earliest due first.
+     */
     @Override
-    public synchronized List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease) {
+    public synchronized List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease,
+                                          EndpointLimits endpoints) {
         if (failingClaims > 0) {
             failingClaims--;
             throw new IllegalStateException("database unreachable (simulated)");
         }
-        List<DeliveryId> due = queue.entrySet().stream()
-                .filter(e -> !e.getValue().dueAt().isAfter(now))
+        Map<WebhookId, List<DeliveryId>> dueByEndpoint = new HashMap<>();
+        Map<WebhookId, Integer> inFlight = new HashMap<>();
+        queue.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(Comparator.comparing(QueueEntry::dueAt)))
-                .limit(max)
-                .map(Map.Entry::getKey)
+                .forEach(e -> {
+                    WebhookId webhook = deliveries.get(e.getKey()).webhookId();
+                    if (!e.getValue().dueAt().isAfter(now)) {
+                        dueByEndpoint.computeIfAbsent(webhook, w -> new ArrayList<>()).add(e.getKey());
+                    } else if (e.getValue().leaseToken().isPresent()) {
+                        inFlight.merge(webhook, 1, Integer::sum);
+                    }
+                });
+        List<WebhookId> lanes = dueByEndpoint.keySet().stream()
+                .sorted(Comparator.comparing((WebhookId w) -> lastTurn.getOrDefault(w, Instant.MIN))
+                        .thenComparing(w -> queue.get(dueByEndpoint.get(w).get(0)).dueAt()))
+                .limit(Math.min(max, 64))
                 .toList();
-        List<Claim> claims = new ArrayList<>(due.size());
+        int share = lanes.isEmpty() ? 0 : (max + lanes.size() - 1) / lanes.size();
+        List<Map.Entry<DeliveryId, Boolean>> taken = new ArrayList<>();
+        for (WebhookId webhook : lanes) {
+            EndpointHealth before = healthOf(webhook);
+            EndpointTurn turn = EndpointTurn.of(before, inFlight.getOrDefault(webhook, 0),
+                    Math.min(share, max - taken.size()), endpoints, now);
+            List<DeliveryId> ids = dueByEndpoint.get(webhook).stream().limit(turn.take()).toList();
+            ids.forEach(id -> taken.add(Map.entry(id, turn.send())));
+            lastTurn.put(webhook, now);
+            if (turn.probe() && !ids.isEmpty()) {
+                health.put(webhook, before.probed());
+            }
+        }
+        taken.sort(Comparator.comparing(one -> queue.get(one.getKey()).dueAt())); // the byte bound keeps the earliest
+        List<Claim> claims = new ArrayList<>(taken.size());
         Set<EventId> counted = new HashSet<>();
         long dataBytes = 0;
-        for (DeliveryId id : due) {
+        String token = UUID.randomUUID().toString();
+        for (Map.Entry<DeliveryId, Boolean> one : taken) {
+            DeliveryId id = one.getKey();
             EventId event = deliveries.get(id).eventId();
             if (counted.add(event)) {
                 dataBytes += events.dataLength(event);
@@ -95,9 +134,8 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
                     break;
                 }
             }
-            String token = UUID.randomUUID().toString();
             queue.put(id, new QueueEntry(now.plus(lease), Optional.of(token)));
-            claims.add(new Claim(deliveries.get(id), token));
+            claims.add(new Claim(deliveries.get(id), token, one.getValue()));
         }
         return claims;
     }
@@ -109,8 +147,28 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
             QueueEntry entry = queue.get(claim.delivery().id());
             if (entry != null && entry.heldWith(claim.leaseToken())) {
                 store(completion.updated(), completion.attempt());
+                if (claim.send()) {
+                    completion.attempt().ifPresent(a -> recordSend(completion.updated().webhookId(), a));
+                }
             }
         }
+    }
+
+    private void recordSend(WebhookId webhook, Attempt attempt) {
+        EndpointHealth before = healthOf(webhook);
+        health.put(webhook, attempt.succeeded() ? before.succeeded() : before.failed(attempt.date(),
+                attempt.error().orElse("HTTP " + attempt.status().orElse(0))));
+    }
+
+    private EndpointHealth healthOf(WebhookId webhook) {
+        return health.getOrDefault(webhook, EndpointHealth.HEALTHY);
+    }
+
+    @Override
+    public synchronized Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
+        Map<WebhookId, EndpointHealth> found = new LinkedHashMap<>();
+        webhooks.forEach(id -> found.put(id, healthOf(id)));
+        return found;
     }
 
     @Override
@@ -147,6 +205,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     public synchronized void recordManualAttempt(Delivery updated, Attempt attempt) {
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
+        recordSend(updated.webhookId(), attempt);
         if (updated.status().isFinal()) {
             queue.remove(updated.id());
         } else {

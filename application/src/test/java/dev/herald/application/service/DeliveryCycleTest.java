@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import static dev.herald.application.contract.ContractFixtures.NO_LIMITS;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.service.ScriptedReceiver.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +49,7 @@ class DeliveryCycleTest {
 
         assertEquals(1, pass.claimed());
         assertEquals(List.of(), pass.deliveries());
-        assertEquals(1, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1)).size(),
+        assertEquals(1, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1), NO_LIMITS).size(),
                 "released: due at once, under no lease");
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import static dev.herald.application.contract.ContractFixtures.NO_LIMITS;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class DispatcherThreadsTest {
         }
         await(() -> herald.receiver.requests.size() == 3);
         herald.dispatcher.stop(Duration.ofMillis(100));
-        assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1)).size(),
+        assertEquals(3, herald.queue.claim(herald.clock.instant(), 10, ANY_SIZE, Duration.ofMinutes(1), NO_LIMITS).size(),
                 "released: due at once, under no lease");
     }
 
@@ -86,7 +87,7 @@ class DispatcherThreadsTest {
         assertTrue(herald.deliveries.list(ACME, webhook.id(), DeliveryQuery.all())
                 .allMatch(v -> v.delivery().status() == DeliveryStatus.DELIVERED), "recorded before stop returned");
         assertEquals(List.of(), herald.queue.claim(herald.clock.instant().plusSeconds(3600), 10, ANY_SIZE,
-                Duration.ofMinutes(1)), "nothing was given back");
+                Duration.ofMinutes(1), NO_LIMITS), "nothing was given back");
     }
 
     private static void await(BooleanSupplier condition) {

@@ -43,7 +43,8 @@ final class InMemoryHerald {
 
     InMemoryHerald(RetrySchedule schedule, TenantLimits limits) {
         HeraldSettings settings = HeraldSettings.defaults().withRetrySchedule(schedule).withTenantLimits(limits)
-                .withDispatcher(new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60)));
+                .withDispatcher(new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60),
+                        HeraldSettings.defaults().dispatcher().endpoints()));
         DrivenPorts ports = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), new InMemoryDatabaseProbe(), receiver,
                 owners);

@@ -30,7 +30,7 @@ class MultiNodePostgresTest {
     private static final int IN_PROCESS_MAX_IN_FLIGHT = 16;
     /** Two in-process nodes next to the child: small batches, short lease, frequent polls. */
     private static final DispatcherSettings BESIDE_THE_CHILD = new DispatcherSettings(8, IN_PROCESS_MAX_IN_FLIGHT,
-            Duration.ofMillis(50), SHORT_LEASE);
+            Duration.ofMillis(50), SHORT_LEASE, HeraldSettings.defaults().dispatcher().endpoints());
     private static final Path REPORT = Path.of("target", "multinode-report.txt");
 
     private PostgresSchema schema;
@@ -58,7 +58,7 @@ class MultiNodePostgresTest {
     void threeNodesShareTheQueueAndDeliverEachDeliveryExactlyOnce() throws Exception {
         // Small batches, so the nodes' claims interleave instead of one node taking everything.
         DispatcherSettings interleaving = new DispatcherSettings(5, 20, Duration.ofMillis(50),
-                HeraldSettings.DEFAULT_DELIVERY_LEASE);
+                HeraldSettings.DEFAULT_DELIVERY_LEASE, HeraldSettings.defaults().dispatcher().endpoints());
         try (InProcessNode one = InProcessNode.on(schema, interleaving);
              InProcessNode two = InProcessNode.on(schema, interleaving);
              InProcessNode three = InProcessNode.on(schema, interleaving)) {
@@ -116,8 +116,7 @@ class MultiNodePostgresTest {
         receiver.delay(Duration.ofMillis(10));
         Duration longChildLease = Duration.ofSeconds(60);
         // The in-process nodes' leases are long too: a loaded machine must not make their own sends repeat.
-        DispatcherSettings longLeases = new DispatcherSettings(BESIDE_THE_CHILD.batchSize(),
-                BESIDE_THE_CHILD.maxInFlight(), BESIDE_THE_CHILD.pollInterval(), longChildLease);
+        DispatcherSettings longLeases = BESIDE_THE_CHILD.withLease(longChildLease);
         try (InProcessNode one = InProcessNode.on(schema, longLeases);
              InProcessNode two = InProcessNode.on(schema, longLeases)) {
             List<InProcessNode> inProcess = List.of(one, two);

@@ -2,48 +2,66 @@ package dev.herald.application.port.out;
 
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.endpoint.EndpointHealth;
+import dev.herald.domain.endpoint.EndpointLimits;
+import dev.herald.domain.endpoint.EndpointTurn;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The queue of deliveries still due, and every change to a delivery: workers claim due deliveries in batches under a
  * lease; a claim whose lease expires can be claimed again (at-least-once). Finished deliveries leave the queue and
- * stay readable through {@link ForReadingDeliveryLog}.
+ * stay readable through {@link ForReadingDeliveryLog}. The queue also keeps each endpoint's health, shared by every
+ * node, from the results of the sends it records (docs/API.md §6.5).
  */
 public interface ForQueueingDeliveries {
     /** Stores new deliveries, each due at its {@code nextAttemptDate}. */
     void enqueue(List<Delivery> deliveries);
 
     /**
-     * Up to {@code max} deliveries due at {@code now} and not under another live lease, earliest first, leased until
-     * {@code now + lease}. Concurrent callers (threads or nodes) never get the same delivery under a live lease.
+     * Up to {@code max} deliveries due at {@code now} and not under another live lease, leased until {@code now + lease}.
+     * Concurrent callers (threads or nodes) never get the same delivery under a live lease. The claim is shared fairly
+     * between the endpoints (webhooks) with due deliveries: each gets an equal share, takes its earliest due first, and
+     * what it may take follows from its health and its sends open on every node ({@link EndpointTurn}); a delivery of
+     * an endpoint whose circuit is open is claimed to fail without a send ({@link Claim#send}).
      * The claim stops before the data of its events (each event counted once) would pass {@code maxDataBytes}, but
-     * always takes at least one delivery when one is due: what a batch holds in memory is bounded by bytes too.
+     * always takes at least one delivery when one is taken at all: what a batch holds in memory is bounded by bytes too.
      */
-    List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease);
+    List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease, EndpointLimits endpoints);
 
     /**
      * Records the outcome of claimed deliveries: each attempt is stored and each delivery updated; a PENDING one is
      * due again at its {@code nextAttemptDate}, a final one leaves the queue. A claim whose lease was lost (claimed
-     * again by someone else) is skipped.
+     * again by someone else) is skipped. The attempts actually sent are recorded in their endpoints' health.
      */
     void complete(List<Completion> completions);
 
     /** Gives claims back unsent, due at once (graceful stop). */
     void release(List<Claim> claims);
 
-    /** Records an attempt made outside the queue (a manual re-send); a final delivery leaves the queue. */
+    /**
+     * Records an attempt made outside the queue (a manual re-send), in its endpoint's health too; a final delivery
+     * leaves the queue.
+     */
     void recordManualAttempt(Delivery updated, Attempt attempt);
 
     /** Cancels the webhook's PENDING deliveries and takes them off the queue; returns how many. */
     int cancelPending(TenantId tenant, WebhookId webhook);
 
-    /** A delivery leased to one worker; {@code leaseToken} proves the lease is still this worker's. */
-    record Claim(Delivery delivery, String leaseToken) {
+    /** The health of the tenant's endpoints among {@code webhooks}; one never sent to is {@link EndpointHealth#HEALTHY}. */
+    Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks);
+
+    /**
+     * A delivery leased to one worker; {@code leaseToken} proves the lease is still this worker's. {@code send} is
+     * false when its endpoint's circuit is open: the attempt then fails at once, without a send.
+     */
+    record Claim(Delivery delivery, String leaseToken, boolean send) {
     }
 
     /**

@@ -1,0 +1,196 @@
+package dev.herald.adapter.persistence;
+
+import dev.herald.domain.delivery.Attempt;
+import dev.herald.domain.endpoint.EndpointHealth;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Each endpoint's lane: its turn in the queue ({@code webhooks.wake_at}: when it may next have due deliveries, NULL
+ * when none are known) and its health, in columns of {@code webhooks}. Every write that makes a queue row due moves
+ * the lane's wake_at earlier (never later), and only when it must, so publishing to a busy endpoint takes no lock on
+ * its webhook row. Rows are locked in webhook id order, so two nodes recording at once cannot deadlock.
+ */
+final class EndpointLanes {
+    private static final String HEALTH_COLUMNS = "id, consecutive_failures, failing_since, last_failure_at, probes,"
+            + " last_error";
+
+    private EndpointLanes() {
+    }
+
+    /** One endpoint whose turn has come, as its health stood when it was locked. */
+    record Lane(String webhookId, EndpointHealth health) {
+    }
+
+    /**
+     * Up to {@code max} lanes whose turn has come, the longest waiting first, locked for this transaction; lanes
+     * another claimer holds are skipped. On H2 the candidates are read first and then locked (see {@link DueRows}).
+     */
+    static List<Lane> lockDue(Handle h, SqlDialect dialect, Instant now, int max) {
+        String due = "SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE wake_at <= :now ORDER BY wake_at, id"
+                + " LIMIT :max";
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return h.createQuery(due + " FOR UPDATE SKIP LOCKED").bind("now", SqlTime.of(now)).bind("max", max)
+                    .map((rs, ctx) -> lane(rs)).list();
+        }
+        List<Lane> candidates = h.createQuery(due).bind("now", SqlTime.of(now)).bind("max", max)
+                .map((rs, ctx) -> lane(rs)).list();
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        List<String> locked = h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>) AND wake_at <= :now"
+                        + " FOR UPDATE SKIP LOCKED")
+                .bindList("ids", candidates.stream().map(Lane::webhookId).toList())
+                .bind("now", SqlTime.of(now))
+                .mapTo(String.class)
+                .list();
+        return candidates.stream().filter(lane -> locked.contains(lane.webhookId())).toList();
+    }
+
+    /** How many sends each endpoint has open on every node: rows under a lease that has not ended. */
+    static Map<String, Integer> inFlight(Handle h, Collection<String> webhooks, Instant now) {
+        Map<String, Integer> open = new HashMap<>();
+        h.createQuery("SELECT webhook_id, COUNT(*) AS open FROM delivery_queue WHERE webhook_id IN (<ids>)"
+                        + " AND due_at > :now AND lease_token IS NOT NULL GROUP BY webhook_id")
+                .bindList("ids", List.copyOf(webhooks))
+                .bind("now", SqlTime.of(now))
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), rs.getInt("open")))
+                .forEach(e -> open.put(e.getKey(), e.getValue()));
+        return open;
+    }
+
+    /** The earliest due time of each endpoint's queue rows (leased ones at their lease's end); absent when none. */
+    static Map<String, Instant> earliestRow(Handle h, Collection<String> webhooks) {
+        Map<String, Instant> earliest = new HashMap<>();
+        if (webhooks.isEmpty()) {
+            return earliest;
+        }
+        h.createQuery("SELECT webhook_id, MIN(due_at) AS earliest FROM delivery_queue WHERE webhook_id IN (<ids>)"
+                        + " GROUP BY webhook_id")
+                .bindList("ids", List.copyOf(webhooks))
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), SqlTime.read(rs, "earliest")))
+                .forEach(e -> earliest.put(e.getKey(), e.getValue()));
+        return earliest;
+    }
+
+    /** Rows of these endpoints became due at these times: their turn comes no later. */
+    static void dueBy(Handle h, Map<String, Instant> earliestDue) {
+        if (earliestDue.isEmpty()) {
+            return;
+        }
+        PreparedBatch wake = h.prepareBatch("UPDATE webhooks SET wake_at = :at WHERE id = :id"
+                + " AND (wake_at IS NULL OR wake_at > :at)");
+        new TreeMap<>(earliestDue).forEach((id, at) -> wake.bind("id", id).bind("at", SqlTime.of(at)).add());
+        wake.execute();
+    }
+
+    /** A send of these endpoints finished: one waiting for a free send (or for its probe) takes its turn now. */
+    static void sendFinished(Handle h, Collection<String> webhooks, Instant now) {
+        Map<String, Instant> finishedAt = new HashMap<>();
+        webhooks.forEach(id -> finishedAt.put(id, now));
+        dueBy(h, finishedAt);
+    }
+
+    /** Sets the lanes' next turns (empty: none known) after a claim, and counts a probe for those that sent one. */
+    static void nextTurns(Handle h, Map<String, Optional<Instant>> turns, Collection<String> probed) {
+        if (turns.isEmpty()) {
+            return;
+        }
+        PreparedBatch next = h.prepareBatch("UPDATE webhooks SET wake_at = :at, probes = probes + :probe"
+                + " WHERE id = :id");
+        new TreeMap<>(turns).forEach((id, at) -> next.bind("id", id).bind("at", SqlTime.of(at))
+                .bind("probe", probed.contains(id) ? 1 : 0).add());
+        next.execute();
+    }
+
+    /**
+     * Lanes with queue rows but no turn: an enqueue that committed just after a claim had found its endpoint idle.
+     * Cheap (one index probe per idle webhook) and run about once a second, so such rows wait at most that long.
+     */
+    static int wakeStranded(Handle h) {
+        return h.createUpdate("UPDATE webhooks SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
+                + " WHERE q.webhook_id = webhooks.id) WHERE wake_at IS NULL"
+                + " AND EXISTS (SELECT 1 FROM delivery_queue q WHERE q.webhook_id = webhooks.id)").execute();
+    }
+
+    /**
+     * Records real sends' results in their endpoints' health, in the order they were made. An endpoint that only
+     * succeeded costs one UPDATE that changes (and locks) nothing unless it had been failing.
+     */
+    static void recordSends(Handle h, Map<String, List<Attempt>> attemptsByWebhook) {
+        PreparedBatch healed = h.prepareBatch("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL,"
+                + " last_failure_at = NULL, probes = 0 WHERE id = :id AND consecutive_failures > 0");
+        Map<String, List<Attempt>> failing = new TreeMap<>();
+        new TreeMap<>(attemptsByWebhook).forEach((id, attempts) -> {
+            if (attempts.stream().allMatch(Attempt::succeeded)) {
+                healed.bind("id", id).add();
+            } else {
+                failing.put(id, attempts);
+            }
+        });
+        if (healed.size() > 0) {
+            healed.execute();
+        }
+        failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id = :id"
+                        + " FOR UPDATE")
+                .bind("id", id)
+                .map((rs, ctx) -> lane(rs))
+                .findOne()
+                .ifPresent(lane -> save(h, id, afterAttempts(lane.health(), attempts))));
+    }
+
+    private static EndpointHealth afterAttempts(EndpointHealth health, List<Attempt> attempts) {
+        EndpointHealth after = health;
+        for (Attempt attempt : attempts) {
+            after = attempt.succeeded() ? after.succeeded() : after.failed(attempt.date(), failure(attempt));
+        }
+        return after;
+    }
+
+    /** What a failed attempt reports: its error, or its HTTP status. */
+    private static String failure(Attempt attempt) {
+        String text = attempt.error().orElseGet(() -> "HTTP " + attempt.status().map(String::valueOf).orElse("?"));
+        return text.length() <= 1024 ? text : text.substring(0, 1024);
+    }
+
+    private static void save(Handle h, String id, EndpointHealth health) {
+        h.createUpdate("UPDATE webhooks SET consecutive_failures = :failures, failing_since = :since,"
+                        + " last_failure_at = :last, probes = :probes, last_error = :error WHERE id = :id")
+                .bind("id", id)
+                .bind("failures", health.consecutiveFailures())
+                .bind("since", SqlTime.of(health.failingSince()))
+                .bind("last", SqlTime.of(health.lastFailureAt()))
+                .bind("probes", health.probes())
+                .bind("error", health.lastError().orElse(null))
+                .execute();
+    }
+
+    /** The health of the tenant's endpoints among these (absent: no such webhook of the tenant). */
+    static Map<String, EndpointHealth> health(Handle h, String tenant, Collection<String> webhooks) {
+        Map<String, EndpointHealth> found = new HashMap<>();
+        if (webhooks.isEmpty()) {
+            return found;
+        }
+        h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id IN (<ids>) AND tenant = :tenant")
+                .bindList("ids", List.copyOf(webhooks))
+                .bind("tenant", tenant)
+                .map((rs, ctx) -> lane(rs))
+                .forEach(lane -> found.put(lane.webhookId(), lane.health()));
+        return found;
+    }
+
+    private static Lane lane(ResultSet rs) throws SQLException {
+        return new Lane(rs.getString("id"), new EndpointHealth(rs.getInt("consecutive_failures"),
+                SqlTime.readOptional(rs, "failing_since"), SqlTime.readOptional(rs, "last_failure_at"),
+                rs.getInt("probes"), Optional.ofNullable(rs.getString("last_error"))));
+    }
+}
