@@ -59,7 +59,7 @@ public final class HeraldHttpApi {
 
     private static void mountRoutes(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
         TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication(),
-                throttle(TENANT_FAILURES_PER_WINDOW, clock));
+                throttle(TENANT_FAILURES_PER_WINDOW, clock), new TenantRateLimit(settings.tenantRequestsPerSecond()));
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         new JavalinEventRoutes(ports.events(), tenantAuth, settings.maxEventBytes()).register(config.routes);
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
