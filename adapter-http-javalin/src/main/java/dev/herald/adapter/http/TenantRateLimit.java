@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * queued, since a waiting request would hold a server thread that the other tenants need.
  */
 final class TenantRateLimit {
-    static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final Duration PERIOD = Duration.ofSeconds(1);
 
     private final int requestsPerSecond;
     private final RateLimiterConfig config; // null when nothing is limited
