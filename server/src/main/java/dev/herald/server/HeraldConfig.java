@@ -69,6 +69,7 @@ public record HeraldConfig(
                         s.parsed("HERALD_MAX_EVENT_BYTES", d.maxEventBytes(), HeraldConfig::positiveLong),
                         d.maxBodyBytes(),
                         s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
+                        s.parsed("HERALD_TENANT_RATE_LIMIT", d.tenantRequestsPerSecond(), HeraldConfig::zeroOrMore),
                         d.stopGrace()));
     }
 
@@ -99,6 +100,14 @@ public record HeraldConfig(
         long value = Long.parseLong(text);
         if (value < 1) {
             throw new IllegalArgumentException("must be positive");
+        }
+        return value;
+    }
+
+    private static int zeroOrMore(String text) {
+        int value = Integer.parseInt(text);
+        if (value < 0) {
+            throw new IllegalArgumentException("must be 0 (off) or more");
         }
         return value;
     }

@@ -25,6 +25,7 @@ class HeraldConfigTest {
         assertEquals(Duration.ofSeconds(15), config.settings().deliveryTimeout());
         assertEquals(262144, config.settings().maxEventBytes());
         assertEquals(Duration.ofSeconds(30), config.settings().requestTimeout());
+        assertEquals(0, config.settings().tenantRequestsPerSecond(), "no tenant rate limit");
     }
 
     @Test
@@ -75,5 +76,19 @@ class HeraldConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HeraldConfig.from(Map.of("HERALD_REQUEST_TIMEOUT", "0s"), name -> null));
         assertTrue(e.getMessage().startsWith("HERALD_REQUEST_TIMEOUT=0s"), e.getMessage());
+    }
+
+    @Test
+    void theTenantRateLimitIsAWholeNumberOfRequestsPerSecondAndZeroTurnsItOff() {
+        assertEquals(1000, HeraldConfig.from(Map.of("HERALD_TENANT_RATE_LIMIT", "1000"), name -> null).settings()
+                .tenantRequestsPerSecond());
+        assertEquals(0, HeraldConfig.from(Map.of("HERALD_TENANT_RATE_LIMIT", "0"), name -> null).settings()
+                .tenantRequestsPerSecond());
+        for (String invalid : new String[] {"-1", "fast", "10/s", "2.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.from(Map.of("HERALD_TENANT_RATE_LIMIT", invalid), name -> null));
+            assertTrue(e.getMessage().startsWith("HERALD_TENANT_RATE_LIMIT=" + invalid + " is not valid"),
+                    e.getMessage());
+        }
     }
 }

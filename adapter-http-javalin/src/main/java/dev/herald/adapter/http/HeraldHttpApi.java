@@ -50,8 +50,9 @@ public final class HeraldHttpApi {
     /**
      * Mounts Herald's routes (and its JSON error answers) in a host's own Javalin app, e.g. under the host's
      * authentication filters. The host's server keeps its own settings: Herald's per-endpoint body limits still apply
-     * within the host's {@code maxRequestSize}, and the slow-client timeout, response headers and error pages of
-     * {@link #create} are the host's to choose. Herald's error mapping also answers the host's unhandled exceptions.
+     * within the host's {@code maxRequestSize}, and so does the tenant rate limit; the slow-client timeout, response
+     * headers and error pages of {@link #create} are the host's to choose. Herald's error mapping also answers the
+     * host's unhandled exceptions.
      */
     public static void mount(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings) {
         mountRoutes(config, ports, settings, Clock.systemUTC());
@@ -59,7 +60,7 @@ public final class HeraldHttpApi {
 
     private static void mountRoutes(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
         TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication(),
-                throttle(TENANT_FAILURES_PER_WINDOW, clock));
+                throttle(TENANT_FAILURES_PER_WINDOW, clock), new TenantRateLimit(settings.tenantRequestsPerSecond()));
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         new JavalinEventRoutes(ports.events(), tenantAuth, settings.maxEventBytes()).register(config.routes);
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);

@@ -35,7 +35,7 @@ final class JavalinErrorMapping {
         // A limit of what one publish may send is about the request's size; the others about what exists.
         routes.exception(LimitExceededException.class, (e, ctx) -> Json.respond(ctx,
                 e.limit() == Limit.EVENT_BYTES_TIMES_SUBSCRIBERS ? 413 : 409, new ErrorBody(e.getMessage())));
-        routes.exception(TooManyFailedAttemptsException.class, (e, ctx) -> {
+        routes.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             Json.respond(ctx, 429, new ErrorBody(e.getMessage()));
         });

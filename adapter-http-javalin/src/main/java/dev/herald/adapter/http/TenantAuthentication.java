@@ -8,7 +8,7 @@ import io.javalin.http.Handler;
 
 /**
  * The TENANT and API-KEY headers of every {@code /v1} route (docs/API.md §2.1); an address that failed too often is refused
- * before its credentials are looked at.
+ * before its credentials are looked at, and a tenant over its request rate once they check out (§9).
  */
 final class TenantAuthentication {
     static final String TENANT_HEADER = "TENANT";
@@ -16,15 +16,21 @@ final class TenantAuthentication {
 
     private final ForAuthenticatingTenants port;
     private final FailedAttemptThrottle throttle;
+    private final TenantRateLimit rateLimit;
 
-    TenantAuthentication(ForAuthenticatingTenants port, FailedAttemptThrottle throttle) {
+    TenantAuthentication(ForAuthenticatingTenants port, FailedAttemptThrottle throttle, TenantRateLimit rateLimit) {
         this.port = port;
         this.throttle = throttle;
+        this.rateLimit = rateLimit;
     }
 
-    /** {@code handler}, run with the caller's tenant once its credentials check out. */
+    /** {@code handler}, run with the caller's tenant once its credentials check out and it is within its rate. */
     Handler authenticated(TenantHandler handler) {
-        return ctx -> handler.handle(ctx, tenantOf(ctx));
+        return ctx -> {
+            TenantId tenant = tenantOf(ctx);
+            rateLimit.checkAllowed(tenant);
+            handler.handle(ctx, tenant);
+        };
     }
 
     private TenantId tenantOf(Context ctx) {

@@ -110,6 +110,7 @@ class AdminRoutesTest {
 
     @Test
     void aBlankAdminKeyTurnsTheAdminApiOff() {
-        assertTrue(new HttpApiSettings(java.util.Optional.of("  "), 1, 1, java.time.Duration.ofSeconds(1)).adminKey().isEmpty());
+        assertTrue(new HttpApiSettings(java.util.Optional.of("  "), 1, 1, java.time.Duration.ofSeconds(1), 0).adminKey()
+                .isEmpty());
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param maxEventBytes        the largest {@code POST /v1/event/create} body the HTTP API accepts
  * @param maxBodyBytes         the largest body of every other HTTP API endpoint
  * @param requestTimeout       the longest time a client may take to send one HTTP API request
+ * @param tenantRequestsPerSecond the {@code /v1} requests one tenant may make of this node per second; 0 is no limit
  * @param stopGrace            how long a stopping Herald lets sends in flight finish
  */
 public record HeraldSettings(
@@ -35,6 +36,7 @@ public record HeraldSettings(
         long maxEventBytes,
         long maxBodyBytes,
         Duration requestTimeout,
+        int tenantRequestsPerSecond,
         Duration stopGrace) {
 
     /** An H2 file next to the working directory: one node, nothing to set up. */
@@ -75,6 +77,11 @@ public record HeraldSettings(
     public static final long DEFAULT_MAX_EVENT_BYTES = 262_144;
     public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Off: a fair rate depends on who calls. A platform publishing for all its tenants sets one to taste; a single
+     * tenant may rightly publish hundreds a second (the benchmark: about 700 from one tenant).
+     */
+    public static final int DEFAULT_TENANT_REQUESTS_PER_SECOND = 0;
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
 
     /** Checks every setting; a wrong one is an {@link IllegalArgumentException} that names it. */
@@ -90,6 +97,10 @@ public record HeraldSettings(
         requirePositive(maxEventBytes, "maxEventBytes");
         requirePositive(maxBodyBytes, "maxBodyBytes");
         requirePositive(requestTimeout, "requestTimeout");
+        if (tenantRequestsPerSecond < 0) {
+            throw new IllegalArgumentException(
+                    "tenantRequestsPerSecond must be 0 (no limit) or more, was " + tenantRequestsPerSecond);
+        }
         require(stopGrace, "stopGrace");
         if (stopGrace.isNegative()) {
             throw new IllegalArgumentException("stopGrace must not be negative, was " + stopGrace);
@@ -107,61 +118,71 @@ public record HeraldSettings(
                 new TenantLimits(DEFAULT_MAX_WEBHOOKS_PER_TENANT, DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE,
                         DEFAULT_MAX_FANOUT_BYTES),
                 new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),
-                DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STOP_GRACE);
+                DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_TENANT_REQUESTS_PER_SECOND, DEFAULT_STOP_GRACE);
     }
 
     /** These settings with {@code allowHttp} changed. */
     public HeraldSettings withAllowHttp(boolean allow) {
         return new HeraldSettings(allow, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code allowPrivateNetworks} changed. */
     public HeraldSettings withAllowPrivateNetworks(boolean allow) {
         return new HeraldSettings(allowHttp, allow, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code retrySchedule} changed. */
     public HeraldSettings withRetrySchedule(RetrySchedule schedule) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, schedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code connectTimeout} and {@code deliveryTimeout} changed. */
     public HeraldSettings withTimeouts(Duration connect, Duration delivery) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connect, delivery,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code dispatcher} changed. */
     public HeraldSettings withDispatcher(DispatcherSettings settings) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code tenantLimits} changed. */
     public HeraldSettings withTenantLimits(TenantLimits limits) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code maxEventBytes} changed. */
     public HeraldSettings withMaxEventBytes(long bytes) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code requestTimeout} changed. */
     public HeraldSettings withRequestTimeout(Duration timeout) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout, stopGrace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout,
+                tenantRequestsPerSecond, stopGrace);
     }
 
     /** These settings with {@code stopGrace} changed. */
     public HeraldSettings withStopGrace(Duration grace) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
-                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout, grace);
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, grace);
     }
 
     private static void require(Object value, String name) {
