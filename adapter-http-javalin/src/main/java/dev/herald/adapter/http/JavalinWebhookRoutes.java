@@ -1,7 +1,12 @@
 package dev.herald.adapter.http;
 
+import dev.herald.application.port.in.ForManagingWebhooks.EndpointStatus;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookId;
+import java.util.List;
+import java.util.Map;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -28,17 +33,17 @@ final class JavalinWebhookRoutes {
 
     private void create(Context ctx, TenantId tenant) {
         WebhookCreateRequest request = WebhookCreateRequest.from(JsonFields.of(ctx, maxBodyBytes));
-        Json.ok(ctx, WebhookSummary.from(webhooks.create(tenant, request.toCommand())));
+        Json.ok(ctx, summary(tenant, webhooks.create(tenant, request.toCommand())));
     }
 
     private void get(Context ctx, TenantId tenant) {
-        Json.ok(ctx, WebhookSummary.from(webhooks.get(tenant, PathIds.webhookId(ctx))));
+        Json.ok(ctx, summary(tenant, webhooks.get(tenant, PathIds.webhookId(ctx))));
     }
 
     private void update(Context ctx, TenantId tenant) {
         var id = PathIds.webhookId(ctx);
         WebhookUpdateRequest request = WebhookUpdateRequest.from(JsonFields.of(ctx, maxBodyBytes));
-        Json.ok(ctx, WebhookSummary.from(webhooks.update(tenant, id, request.toCommand())));
+        Json.ok(ctx, summary(tenant, webhooks.update(tenant, id, request.toCommand())));
     }
 
     private void delete(Context ctx, TenantId tenant) {
@@ -50,12 +55,22 @@ final class JavalinWebhookRoutes {
         QueryFields query = new QueryFields(ctx);
         boolean includeArchived = query.optional("include_archived", QueryKind.BOOLEAN, false);
         query.validate();
-        Json.ok(ctx, webhooks.list(tenant, includeArchived).stream().map(WebhookSummary::from).toList());
+        Json.ok(ctx, summaries(tenant, webhooks.list(tenant, includeArchived)));
     }
 
     private void rotateSecret(Context ctx, TenantId tenant) {
         var id = PathIds.webhookId(ctx);
         RotateSecretRequest request = RotateSecretRequest.from(JsonFields.ofOptional(ctx, maxBodyBytes));
-        Json.ok(ctx, WebhookSummary.from(webhooks.rotateSecret(tenant, id, request.grace())));
+        Json.ok(ctx, summary(tenant, webhooks.rotateSecret(tenant, id, request.grace())));
+    }
+
+    private WebhookSummary summary(TenantId tenant, Webhook webhook) {
+        return summaries(tenant, List.of(webhook)).get(0);
+    }
+
+    /** The webhooks with their endpoints' health, read for all of them at once. */
+    private List<WebhookSummary> summaries(TenantId tenant, List<Webhook> list) {
+        Map<WebhookId, EndpointStatus> health = webhooks.health(tenant, list.stream().map(Webhook::id).toList());
+        return list.stream().map(w -> WebhookSummary.from(w, health.get(w.id()))).toList();
     }
 }

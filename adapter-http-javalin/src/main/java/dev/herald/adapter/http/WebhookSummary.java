@@ -1,12 +1,16 @@
 package dev.herald.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.herald.application.port.in.ForManagingWebhooks.EndpointStatus;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.webhook.EmailAddress;
 import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 
-/** {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling. */
+/**
+ * {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling, and the endpoint's
+ * read-only {@code health} added after the seed's fields.
+ */
 record WebhookSummary(
         String id,
         String url,
@@ -15,9 +19,10 @@ record WebhookSummary(
         String secret,
         String createdDate,
         String updatedDate,
-        @JsonProperty("isArchived") boolean isArchived) {
+        @JsonProperty("isArchived") boolean isArchived,
+        EndpointHealthSummary health) {
 
-    static WebhookSummary from(Webhook webhook) {
+    static WebhookSummary from(Webhook webhook, EndpointStatus status) {
         return new WebhookSummary(
                 webhook.id().value(),
                 webhook.url().value(),
@@ -26,6 +31,7 @@ record WebhookSummary(
                 webhook.secret().value(),
                 ApiTime.of(webhook.createdDate()),
                 ApiTime.of(webhook.updatedDate()),
-                webhook.archived());
+                webhook.archived(),
+                EndpointHealthSummary.from(status));
     }
 }

@@ -11,6 +11,7 @@ import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Unexpected failures answer a bare 500, never their cause. */
@@ -81,6 +82,11 @@ class ErrorMappingTest {
 
         @Override
         public Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace) {
+            throw new IllegalStateException(SECRET_CAUSE);
+        }
+
+        @Override
+        public Map<WebhookId, EndpointStatus> health(TenantId tenant, List<WebhookId> ids) {
             throw new IllegalStateException(SECRET_CAUSE);
         }
     }

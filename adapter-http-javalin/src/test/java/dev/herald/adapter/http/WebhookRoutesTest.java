@@ -26,7 +26,7 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertTrue(answer.contentType().startsWith("application/json"));
         JsonNode webhook = answer.json();
         assertEquals(List.of("id", "url", "subscriptions", "notificationEmail", "secret", "createdDate",
-                "updatedDate", "isArchived"), fieldNames(webhook));
+                "updatedDate", "isArchived", "health"), fieldNames(webhook), "the contract's fields, then Herald's");
         assertTrue(webhook.get("id").asText().startsWith("wh_"));
         assertEquals("https://example.com/hook", webhook.get("url").asText());
         // seed order and spelling, duplicates collapsed
@@ -36,6 +36,8 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertTrue(webhook.get("createdDate").asText().matches(ISO_MILLIS));
         assertTrue(webhook.get("updatedDate").isNull());
         assertFalse(webhook.get("isArchived").asBoolean());
+        assertEquals("{\"circuit\":\"closed\",\"consecutiveFailures\":0,\"failingSince\":null,\"lastError\":null}",
+                webhook.get("health").toString(), "a new endpoint is healthy");
     }
 
     @Test

@@ -17,8 +17,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Each endpoint's lane: its turn in the queue ({@code webhooks.wake_at}: when it may next have due deliveries, NULL
  * when none are known) and its health, in columns of {@code webhooks}. Every write that makes a queue row due moves
- * the lane's wake_at earlier (never later), and only when it must, so publishing to a busy endpoint takes no lock on
- * its webhook row. Rows are locked in webhook id order, so two nodes recording at once cannot deadlock.
+ * the lane's wake_at earlier (never later), and only when it must. The delivery worker's own short transactions do so
+ * directly; a publish, which may run in a host's long transaction, leaves a wake-up row instead
+ * ({@link #wakeLater}), so it never locks a webhook row. Rows are locked in webhook id order, so two nodes recording
+ * at once cannot deadlock.
  */
 final class EndpointLanes {
     private static final String HEALTH_COLUMNS = "id, consecutive_failures, failing_since, last_failure_at, probes,"
@@ -32,23 +34,22 @@ final class EndpointLanes {
     }
 
     /**
-     * Up to {@code max} lanes whose turn has come, the longest waiting first, locked for this transaction; lanes
-     * another claimer holds are skipped. On H2 the candidates are read first and then locked (see {@link DueRows}).
+     * Up to {@code max} lanes whose turn has come, locked for this transaction; lanes another claimer holds are
+     * skipped. Tenants take turns first (each tenant's longest-waiting lane, then each one's second, ...), then lanes
+     * by how long they have waited: a tenant with many busy endpoints does not outnumber one with a single endpoint.
+     * The candidates are read first and then locked, as the ranking cannot be combined with a row lock.
      */
     static List<Lane> lockDue(Handle h, SqlDialect dialect, Instant now, int max) {
-        String due = "SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE wake_at <= :now ORDER BY wake_at, id"
-                + " LIMIT :max";
-        if (dialect == SqlDialect.POSTGRESQL) {
-            return h.createQuery(due + " FOR UPDATE SKIP LOCKED").bind("now", SqlTime.of(now)).bind("max", max)
-                    .map((rs, ctx) -> lane(rs)).list();
-        }
-        List<Lane> candidates = h.createQuery(due).bind("now", SqlTime.of(now)).bind("max", max)
+        List<Lane> candidates = h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM (SELECT " + HEALTH_COLUMNS
+                        + ", wake_at, ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY wake_at, id) AS tenant_turn"
+                        + " FROM webhooks WHERE wake_at <= :now) due ORDER BY tenant_turn, wake_at, id LIMIT :max")
+                .bind("now", SqlTime.of(now)).bind("max", max)
                 .map((rs, ctx) -> lane(rs)).list();
         if (candidates.isEmpty()) {
             return candidates;
         }
-        List<String> locked = h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>) AND wake_at <= :now"
-                        + " FOR UPDATE SKIP LOCKED")
+        List<String> locked = h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>) AND wake_at <= :now "
+                        + dialect.lockForLaneChange() + " SKIP LOCKED")
                 .bindList("ids", candidates.stream().map(Lane::webhookId).toList())
                 .bind("now", SqlTime.of(now))
                 .mapTo(String.class)
@@ -82,6 +83,47 @@ final class EndpointLanes {
         return earliest;
     }
 
+    /** The most wake-ups one claim moves into the lanes; the rest wait for the next claim. */
+    private static final int WAKEUPS_PER_CLAIM = 2_000;
+
+    /** New rows of these endpoints are due at these times: their turn comes no later, once this commits. */
+    static void wakeLater(Handle h, Map<String, Instant> earliestDue) {
+        if (earliestDue.isEmpty()) {
+            return;
+        }
+        PreparedBatch wakeups = h.prepareBatch("INSERT INTO lane_wakeups (webhook_id, due_at) VALUES (:id, :at)");
+        earliestDue.forEach((id, at) -> wakeups.bind("id", id).bind("at", SqlTime.of(at)).add());
+        wakeups.execute();
+    }
+
+    /** Moves committed wake-ups into their lanes and deletes them; wake-ups another claim holds are skipped. */
+    static void takeWakeups(Handle h, SqlDialect dialect) {
+        String oldest = "SELECT id, webhook_id, due_at FROM lane_wakeups ORDER BY id LIMIT " + WAKEUPS_PER_CLAIM;
+        List<Map.Entry<Long, Map.Entry<String, Instant>>> taken = h.createQuery(
+                        dialect == SqlDialect.POSTGRESQL ? oldest + " FOR UPDATE SKIP LOCKED" : oldest)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"),
+                        Map.entry(rs.getString("webhook_id"), SqlTime.read(rs, "due_at"))))
+                .list();
+        if (taken.isEmpty()) {
+            return;
+        }
+        List<Long> ids = taken.stream().map(Map.Entry::getKey).toList();
+        if (dialect != SqlDialect.POSTGRESQL) {
+            // H2 locks every row a WHERE matches before a LIMIT (see DueRows): lock just these, skipping held ones.
+            List<Long> locked = h.createQuery("SELECT id FROM lane_wakeups WHERE id IN (<ids>) FOR UPDATE SKIP LOCKED")
+                    .bindList("ids", ids).mapTo(Long.class).list();
+            taken = taken.stream().filter(t -> locked.contains(t.getKey())).toList();
+            ids = locked;
+        }
+        Map<String, Instant> earliest = new HashMap<>();
+        taken.forEach(t -> earliest.merge(t.getValue().getKey(), t.getValue().getValue(),
+                (a, b) -> a.isBefore(b) ? a : b));
+        dueBy(h, earliest);
+        if (!ids.isEmpty()) {
+            h.createUpdate("DELETE FROM lane_wakeups WHERE id IN (<ids>)").bindList("ids", ids).execute();
+        }
+    }
+
     /** Rows of these endpoints became due at these times: their turn comes no later. */
     static void dueBy(Handle h, Map<String, Instant> earliestDue) {
         if (earliestDue.isEmpty()) {
@@ -91,13 +133,6 @@ final class EndpointLanes {
                 + " AND (wake_at IS NULL OR wake_at > :at)");
         new TreeMap<>(earliestDue).forEach((id, at) -> wake.bind("id", id).bind("at", SqlTime.of(at)).add());
         wake.execute();
-    }
-
-    /** A send of these endpoints finished: one waiting for a free send (or for its probe) takes its turn now. */
-    static void sendFinished(Handle h, Collection<String> webhooks, Instant now) {
-        Map<String, Instant> finishedAt = new HashMap<>();
-        webhooks.forEach(id -> finishedAt.put(id, now));
-        dueBy(h, finishedAt);
     }
 
     /** Sets the lanes' next turns (empty: none known) after a claim, and counts a probe for those that sent one. */
@@ -126,7 +161,7 @@ final class EndpointLanes {
      * Records real sends' results in their endpoints' health, in the order they were made. An endpoint that only
      * succeeded costs one UPDATE that changes (and locks) nothing unless it had been failing.
      */
-    static void recordSends(Handle h, Map<String, List<Attempt>> attemptsByWebhook) {
+    static void recordSends(Handle h, SqlDialect dialect, Map<String, List<Attempt>> attemptsByWebhook) {
         PreparedBatch healed = h.prepareBatch("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL,"
                 + " last_failure_at = NULL, probes = 0 WHERE id = :id AND consecutive_failures > 0");
         Map<String, List<Attempt>> failing = new TreeMap<>();
@@ -140,8 +175,8 @@ final class EndpointLanes {
         if (healed.size() > 0) {
             healed.execute();
         }
-        failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id = :id"
-                        + " FOR UPDATE")
+        failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id = :id "
+                        + dialect.lockForLaneChange())
                 .bind("id", id)
                 .map((rs, ctx) -> lane(rs))
                 .findOne()

@@ -59,7 +59,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             due.forEach(delivery -> bindQueued(queued, delivery).add());
             records.execute();
             executeIfAny(queued);
-            EndpointLanes.dueBy(h, earliestDue(due));
+            EndpointLanes.wakeLater(h, earliestDue(due));
             return null;
         });
     }
@@ -72,6 +72,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 EndpointLanes.wakeStranded(h);
             }
             // One token for the whole claim: it only has to differ from every other claim's.
+            EndpointLanes.takeWakeups(h, dialect);
             String token = UUID.randomUUID().toString();
             List<FairClaim.Taken> taken = FairClaim.take(h, dialect, now, max, maxDataBytes, lease, endpoints, token);
             if (taken.isEmpty()) {
@@ -90,12 +91,13 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         scope.inTransaction(h -> {
             List<Completion> held = stillHeld(h, completions);
             save(h, held.stream().map(Outcome::of).toList());
-            EndpointLanes.recordSends(h, sentAttempts(held));
+            EndpointLanes.recordSends(h, dialect, sentAttempts(held));
             EndpointLanes.dueBy(h, earliestDue(held.stream().map(Completion::updated)
                     .filter(d -> !d.status().isFinal()).toList()));
-            // Their sends are over: an endpoint that was waiting for a free send takes its turn at once.
-            EndpointLanes.dueBy(h, held.stream().collect(Collectors.toMap(c -> c.updated().webhookId().value(),
-                    c -> c.claim().delivery().createdDate(), (a, b) -> a)));
+            // Their sends are over: an endpoint that was waiting for a free send takes its turn now (when the send
+            // ended), behind those that have waited longer.
+            EndpointLanes.dueBy(h, held.stream().filter(c -> c.attempt().isPresent()).collect(Collectors.toMap(
+                    c -> c.updated().webhookId().value(), JdbiDeliveryQueue::sendEnded, JdbiDeliveryQueue::later)));
             return null;
         });
     }
@@ -133,10 +135,10 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
             } else if (h.createQuery("SELECT COUNT(*) FROM delivery_queue WHERE delivery_id = :id")
                     .bind("id", id).mapTo(Integer.class).one() == 0) {
                 bindQueued(h.createUpdate(ENQUEUE), updated).execute();
-                EndpointLanes.dueBy(h, earliestDue(List.of(updated)));
+                EndpointLanes.wakeLater(h, earliestDue(List.of(updated)));
             }
             save(h, List.of(new Outcome(updated, Optional.of(attempt))));
-            EndpointLanes.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));
+            EndpointLanes.recordSends(h, dialect, Map.of(updated.webhookId().value(), List.of(attempt)));
             return null;
         });
     }
@@ -209,6 +211,15 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 .forEach(c -> sent.computeIfAbsent(c.updated().webhookId().value(), k -> new ArrayList<>())
                         .add(c.attempt().orElseThrow()));
         return sent;
+    }
+
+    private static Instant sendEnded(Completion completion) {
+        Attempt attempt = completion.attempt().orElseThrow();
+        return attempt.date().plusMillis(attempt.durationMs());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The earliest due time of these deliveries, by endpoint. */

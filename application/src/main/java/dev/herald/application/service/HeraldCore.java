@@ -28,7 +28,7 @@ public final class HeraldCore {
         tenants = new TenantAdministration(ports.tenants());
         webhooks = new WebhookManagement(ports.webhooks(), ports.deliveries(), ports.transactions(), runtime.clock(),
                 new UrlPolicy(settings.allowHttp(), settings.allowPrivateNetworks()), new SecretGenerator(),
-                settings.tenantLimits());
+                settings.tenantLimits(), settings.dispatcher().endpoints().breaker());
         events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock(), settings.tenantLimits());
         OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),

@@ -7,6 +7,7 @@ import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.Violation;
+import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.EmailAddress;
@@ -19,8 +20,11 @@ import dev.herald.domain.webhook.WebhookSecret;
 import dev.herald.domain.webhook.WebhookUrl;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,11 +37,13 @@ final class WebhookManagement implements ForManagingWebhooks {
     private final UrlPolicy urlPolicy;
     private final SecretGenerator secrets;
     private final TenantQuota limits;
+    private final CircuitBreaker breaker;
 
     WebhookManagement(ForStoringWebhooks webhooks, ForQueueingDeliveries queue,
                              ForRunningTransactions transactions, Clock clock, UrlPolicy urlPolicy,
-                             SecretGenerator secrets, TenantLimits limits) {
+                             SecretGenerator secrets, TenantLimits limits, CircuitBreaker breaker) {
         this.webhooks = webhooks;
+        this.breaker = breaker;
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
@@ -95,6 +101,16 @@ final class WebhookManagement implements ForManagingWebhooks {
     @Override
     public List<Webhook> list(TenantId tenant, boolean includeArchived) {
         return webhooks.list(tenant, includeArchived);
+    }
+
+    @Override
+    public Map<WebhookId, EndpointStatus> health(TenantId tenant, List<WebhookId> ids) {
+        Instant now = Now.of(clock);
+        Map<WebhookId, EndpointStatus> statuses = new LinkedHashMap<>();
+        queue.health(tenant, ids).forEach((id, health) -> statuses.put(id, new EndpointStatus(
+                breaker.state(health, now), health.consecutiveFailures(), health.failingSince(),
+                health.lastError())));
+        return statuses;
     }
 
     @Override

@@ -80,8 +80,8 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     /**
-     * The database adapter's fair claim: endpoints with due deliveries take turns, the one served longest ago first;
-     * each is offered an equal share and takes what its {@link EndpointTurn} allows, earliest due first.
+     * The database adapter's fair claim: tenants take turns, then endpoints with due deliveries, the one served longest
+     * ago first; each is offered an equal share and takes what its {@link EndpointTurn} allows, earliest due first.
      */
     @Override
     public synchronized List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease,
@@ -102,9 +102,15 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
                         inFlight.merge(webhook, 1, Integer::sum);
                     }
                 });
+        Comparator<WebhookId> longestWaiting = Comparator
+                .comparing((WebhookId w) -> lastTurn.getOrDefault(w, Instant.MIN))
+                .thenComparing(w -> queue.get(dueByEndpoint.get(w).get(0)).dueAt());
+        Map<WebhookId, Integer> tenantTurn = new HashMap<>();
+        Map<TenantId, Integer> lanesOfTenant = new HashMap<>();
+        dueByEndpoint.keySet().stream().sorted(longestWaiting).forEach(w -> tenantTurn.put(w,
+                lanesOfTenant.merge(deliveries.get(dueByEndpoint.get(w).get(0)).tenant(), 1, Integer::sum)));
         List<WebhookId> lanes = dueByEndpoint.keySet().stream()
-                .sorted(Comparator.comparing((WebhookId w) -> lastTurn.getOrDefault(w, Instant.MIN))
-                        .thenComparing(w -> queue.get(dueByEndpoint.get(w).get(0)).dueAt()))
+                .sorted(Comparator.comparing((WebhookId w) -> tenantTurn.get(w)).thenComparing(longestWaiting))
                 .limit(Math.min(max, 64))
                 .toList();
         int share = lanes.isEmpty() ? 0 : (max + lanes.size() - 1) / lanes.size();

@@ -1,10 +1,14 @@
 package dev.herald.application.port.in;
 
+import dev.herald.domain.endpoint.CircuitState;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Registering and maintaining a tenant's webhooks (docs/API.md §4). Another tenant's webhook is "not found". */
 public interface ForManagingWebhooks {
@@ -22,6 +26,14 @@ public interface ForManagingWebhooks {
 
     /** A new secret; the old one keeps signing for {@code grace} (0 to 7 days). */
     Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace);
+
+    /** How the tenant's endpoints among {@code ids} have been answering (docs/API.md §4.1, {@code health}). */
+    Map<WebhookId, EndpointStatus> health(TenantId tenant, List<WebhookId> ids);
+
+    /** An endpoint's circuit and its run of failures since its last success; none when it is healthy. */
+    record EndpointStatus(CircuitState circuit, int consecutiveFailures, Optional<Instant> failingSince,
+                          Optional<String> lastError) {
+    }
 
     /** Raw input; every problem is reported at once as one violation each. */
     record CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
