@@ -12,8 +12,15 @@ final class LoggingOwnerNotifier implements ForNotifyingOwners {
 
     @Override
     public void notifyFailure(FailureNotice notice) {
-        FailureNoticeText text = FailureNoticeText.of(notice);
-        LOG.warn("No SMTP configured; failure notice for {}:\nSubject: {}\n\n{}", notice.to(), text.subject(),
-                text.body());
+        log(notice.to().value(), FailureNoticeText.of(notice));
+    }
+
+    @Override
+    public void notifyDisabled(DisabledNotice notice) {
+        log(notice.to().value(), FailureNoticeText.of(notice));
+    }
+
+    private static void log(String to, FailureNoticeText text) {
+        LOG.warn("No SMTP configured; notice for {}:\nSubject: {}\n\n{}", to, text.subject(), text.body());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.adapter.persistence.JdbiPersistence;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.out.ForSendingHttp;
@@ -61,7 +62,7 @@ class HeraldBuilderTest {
                     return opened.get();
                 }, Clock.systemUTC(), () -> {
                     throw failure;
-                }, notice -> { }));
+                }, new InMemoryOwnerNotifier()));
 
         assertSame(failure, thrown);
         assertFalse(opened.get().databaseProbe().answers(), "the pool Herald opened is closed again");

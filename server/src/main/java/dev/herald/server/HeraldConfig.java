@@ -4,6 +4,8 @@ import dev.herald.adapter.mail.SmtpSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
 import dev.herald.domain.delivery.RetrySchedule;
+import dev.herald.domain.endpoint.CircuitBreaker;
+import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,7 @@ public record HeraldConfig(
                         s.parsed("HERALD_CONNECT_TIMEOUT", d.connectTimeout(), RetrySchedule::parseDuration),
                         s.parsed("HERALD_DELIVERY_TIMEOUT", d.deliveryTimeout(), RetrySchedule::parseDuration),
                         d.dispatcher().withLease(s.parsed("HERALD_DELIVERY_LEASE", d.dispatcher().lease(),
-                                RetrySchedule::parseDuration)),
+                                RetrySchedule::parseDuration)).withEndpoints(endpointLimits(s, d)),
                         new TenantLimits(
                                 s.parsed("HERALD_MAX_WEBHOOKS_PER_TENANT", d.tenantLimits().webhooks(),
                                         text -> Math.toIntExact(positiveLong(text))),
@@ -71,6 +73,24 @@ public record HeraldConfig(
                         s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
                         s.parsed("HERALD_TENANT_RATE_LIMIT", d.tenantRequestsPerSecond(), HeraldConfig::zeroOrMore),
                         d.stopGrace()));
+    }
+
+    /**
+     * HERALD_ENDPOINT_CONCURRENCY, HERALD_CIRCUIT_FAILURES (0: never open), HERALD_CIRCUIT_COOLDOWN and
+     * HERALD_DISABLE_AFTER (0: never).
+     */
+    private static EndpointLimits endpointLimits(Settings s, HeraldSettings d) {
+        EndpointLimits defaults = d.dispatcher().endpoints();
+        Duration cooldown = s.parsed("HERALD_CIRCUIT_COOLDOWN", defaults.breaker().cooldown(),
+                HeraldConfig::positiveDuration);
+        Duration longest = cooldown.compareTo(defaults.breaker().maxCooldown()) > 0
+                ? cooldown : defaults.breaker().maxCooldown();
+        return new EndpointLimits(
+                s.parsed("HERALD_ENDPOINT_CONCURRENCY", defaults.concurrency(),
+                        text -> Math.toIntExact(positiveLong(text))),
+                new CircuitBreaker(s.parsed("HERALD_CIRCUIT_FAILURES", defaults.breaker().failuresToOpen(),
+                        HeraldConfig::zeroOrMore), cooldown, longest),
+                s.parsed("HERALD_DISABLE_AFTER", defaults.disableAfter(), RetrySchedule::parseDuration));
     }
 
     private static int port(String text) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.application.config.HeraldSettings;
+import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +91,24 @@ class HeraldConfigTest {
                     () -> HeraldConfig.from(Map.of("HERALD_TENANT_RATE_LIMIT", invalid), name -> null));
             assertTrue(e.getMessage().startsWith("HERALD_TENANT_RATE_LIMIT=" + invalid + " is not valid"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void endpointLimitsComeFromTheirVariablesAndBadValuesAreRefusedByName() {
+        EndpointLimits limits = HeraldConfig.from(Map.of("HERALD_ENDPOINT_CONCURRENCY", "8",
+                "HERALD_CIRCUIT_FAILURES", "0", "HERALD_CIRCUIT_COOLDOWN", "10m"), name -> null).settings()
+                .dispatcher().endpoints();
+        assertEquals(8, limits.concurrency());
+        assertEquals(0, limits.breaker().failuresToOpen(), "0: the circuit never opens");
+        assertEquals(Duration.ofMinutes(10), limits.breaker().cooldown());
+        assertEquals(HeraldSettings.defaults().dispatcher().endpoints(),
+                HeraldConfig.from(Map.of(), name -> null).settings().dispatcher().endpoints());
+        for (String[] invalid : new String[][] {{"HERALD_ENDPOINT_CONCURRENCY", "0"},
+                {"HERALD_CIRCUIT_FAILURES", "-1"}, {"HERALD_CIRCUIT_COOLDOWN", "0s"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.from(Map.of(invalid[0], invalid[1]), name -> null));
+            assertTrue(e.getMessage().startsWith(invalid[0] + "=" + invalid[1]), e.getMessage());
         }
     }
 }

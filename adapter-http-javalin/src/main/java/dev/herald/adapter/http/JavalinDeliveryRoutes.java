@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * The delivery endpoints (Decoda's "events" family; docs/API.md §6.5-6.7). A re-send changes state, so it is POST only
+ * The delivery endpoints (Decoda's "events" family; docs/API.md §6.8-6.7). A re-send changes state, so it is POST only
  * (docs/DECISIONS.md): a GET can be triggered by a link, a prefetch or a crawler.
  */
 final class JavalinDeliveryRoutes {

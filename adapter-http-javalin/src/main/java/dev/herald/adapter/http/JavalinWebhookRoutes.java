@@ -29,6 +29,8 @@ final class JavalinWebhookRoutes {
         routes.delete("/v1/webhook/delete/{webhook_id}", auth.authenticated(this::delete));
         routes.get("/v1/webhook/list", auth.authenticated(this::list));
         routes.post("/v1/webhook/rotate-secret/{webhook_id}", auth.authenticated(this::rotateSecret));
+        routes.post("/v1/webhook/enable/{webhook_id}", auth.authenticated(this::enable));
+        routes.post("/v1/webhook/recover/{webhook_id}", auth.authenticated(this::recover));
     }
 
     private void create(Context ctx, TenantId tenant) {
@@ -62,6 +64,20 @@ final class JavalinWebhookRoutes {
         var id = PathIds.webhookId(ctx);
         RotateSecretRequest request = RotateSecretRequest.from(JsonFields.ofOptional(ctx, maxBodyBytes));
         Json.ok(ctx, summary(tenant, webhooks.rotateSecret(tenant, id, request.grace())));
+    }
+
+    private void enable(Context ctx, TenantId tenant) {
+        Json.ok(ctx, summary(tenant, webhooks.enable(tenant, PathIds.webhookId(ctx))));
+    }
+
+    private void recover(Context ctx, TenantId tenant) {
+        var id = PathIds.webhookId(ctx);
+        RecoverRequest request = RecoverRequest.from(JsonFields.of(ctx, maxBodyBytes));
+        Json.ok(ctx, new RecoverSummary(webhooks.recover(tenant, id, request.since())));
+    }
+
+    /** The answer of recover: how many deliveries were queued again. */
+    private record RecoverSummary(int recovered) {
     }
 
     private WebhookSummary summary(TenantId tenant, Webhook webhook) {

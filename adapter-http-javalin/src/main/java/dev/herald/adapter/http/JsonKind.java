@@ -3,6 +3,8 @@ package dev.herald.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.adapter.http.ValidationErrorBody.Problem;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,6 +20,23 @@ interface JsonKind<T> {
 
     JsonKind<Long> INTEGER = simple(node -> node.isIntegralNumber() && node.canConvertToLong(), JsonNode::longValue,
             "an integer", "type_error.integer");
+
+    JsonKind<Boolean> BOOLEAN = simple(JsonNode::isBoolean, JsonNode::booleanValue, "true or false",
+            "type_error.bool");
+
+    /** An ISO-8601 date-time in a string (docs/API.md §1). */
+    JsonKind<Instant> DATE_TIME = (node, location, problems) -> {
+        try {
+            if (node.isTextual()) {
+                return ApiTime.parse(node.textValue());
+            }
+        } catch (DateTimeException notATime) {
+            // reported below
+        }
+        problems.add(new Problem(location, location.get(location.size() - 1) + " must be " + ApiTime.EXPECTED,
+                "value_error.datetime"));
+        return null;
+    };
 
     JsonKind<ObjectNode> OBJECT = simple(JsonNode::isObject, node -> (ObjectNode) node, "a JSON object",
             "type_error.dict");

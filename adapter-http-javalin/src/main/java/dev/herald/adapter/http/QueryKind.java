@@ -2,9 +2,6 @@ package dev.herald.adapter.http;
 
 import dev.herald.domain.event.EventType;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -21,8 +18,8 @@ record QueryKind<T>(Function<String, T> parse, String expected, String type) {
     static final QueryKind<Boolean> BOOLEAN = new QueryKind<>(QueryKind::parseBoolean, "true or false",
             "type_error.bool");
 
-    static final QueryKind<Instant> DATE_TIME = new QueryKind<>(QueryKind::parseDateTime,
-            "an ISO-8601 date-time such as 2026-11-27T05:31:56.123Z", "value_error.datetime");
+    static final QueryKind<Instant> DATE_TIME = new QueryKind<>(ApiTime::parse, ApiTime.EXPECTED,
+            "value_error.datetime");
 
     static final QueryKind<String> TEXT = new QueryKind<>(Function.identity(), "text", "type_error.str");
 
@@ -50,12 +47,5 @@ record QueryKind<T>(Function<String, T> parse, String expected, String type) {
         throw new IllegalArgumentException(text);
     }
 
-    /** With Z or an offset; a time without either is taken as UTC. */
-    private static Instant parseDateTime(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException withoutZone) {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        }
-    }
+
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling, and the endpoint's
- * read-only {@code health} added after the seed's fields.
+ * {@code isDisabled}, {@code disabledDate} and read-only {@code health} added after the seed's fields.
  */
 record WebhookSummary(
         String id,
@@ -20,6 +20,8 @@ record WebhookSummary(
         String createdDate,
         String updatedDate,
         @JsonProperty("isArchived") boolean isArchived,
+        @JsonProperty("isDisabled") boolean isDisabled,
+        String disabledDate,
         EndpointHealthSummary health) {
 
     static WebhookSummary from(Webhook webhook, EndpointStatus status) {
@@ -32,6 +34,8 @@ record WebhookSummary(
                 ApiTime.of(webhook.createdDate()),
                 ApiTime.of(webhook.updatedDate()),
                 webhook.archived(),
+                webhook.isDisabled(),
+                ApiTime.of(webhook.disabledDate()),
                 EndpointHealthSummary.from(status));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * an explicit {@code "notificationEmail": null} clears the address, so its presence is kept apart from its value.
  */
 record WebhookUpdateRequest(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                            String notificationEmail) {
+                            String notificationEmail, Boolean isDisabled) {
     private static final String EMAIL = "notificationEmail";
 
     static WebhookUpdateRequest from(JsonFields body) {
@@ -16,12 +16,13 @@ record WebhookUpdateRequest(String url, List<String> subscriptions, boolean noti
                 body.optional("url", JsonKind.STRING),
                 body.optional("subscriptions", JsonKind.STRING_LIST),
                 body.has(EMAIL),
-                body.optional(EMAIL, JsonKind.STRING));
+                body.optional(EMAIL, JsonKind.STRING),
+                body.optional("isDisabled", JsonKind.BOOLEAN));
         body.validate();
         return request;
     }
 
     UpdateWebhook toCommand() {
-        return new UpdateWebhook(url, subscriptions, notificationEmailGiven, notificationEmail);
+        return new UpdateWebhook(url, subscriptions, notificationEmailGiven, notificationEmail, isDisabled);
     }
 }

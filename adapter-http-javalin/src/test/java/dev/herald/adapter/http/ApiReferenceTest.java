@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * signature example must be what the signing code computes.
  */
 class ApiReferenceTest {
-    /** A citation in a comment: {@code docs/API.md §4.2}, {@code docs/API.md §6.5-6.7}, {@code docs/API.md §4.1, §7}. */
+    /** A citation in a comment: {@code docs/API.md §4.2}, {@code docs/API.md §6.8-6.7}, {@code docs/API.md §4.1, §7}. */
     private static final Pattern CITATION =
             Pattern.compile("docs/API\\.md ((?:§\\d+(?:\\.\\d+)?(?:-\\d+(?:\\.\\d+)?)?(?:, )?)+)");
     private static final Pattern SECTION_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");

@@ -10,6 +10,7 @@ import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,16 @@ class ErrorMappingTest {
 
         @Override
         public Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace) {
+            throw new IllegalStateException(SECRET_CAUSE);
+        }
+
+        @Override
+        public Webhook enable(TenantId tenant, WebhookId id) {
+            throw new IllegalStateException(SECRET_CAUSE);
+        }
+
+        @Override
+        public int recover(TenantId tenant, WebhookId id, Instant since) {
             throw new IllegalStateException(SECRET_CAUSE);
         }
 

@@ -10,6 +10,7 @@ import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
 import dev.herald.application.inmemory.InMemoryTenantStore;
 import dev.herald.application.inmemory.InMemoryTransactions;
+import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
@@ -56,10 +57,11 @@ final class HttpApiFixture implements AutoCloseable {
 
     final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore();
     final InMemoryEventStore eventStore = new InMemoryEventStore();
-    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore);
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore, webhookStore);
     final InMemoryDatabaseProbe database = new InMemoryDatabaseProbe();
     final AtomicInteger receiverStatus = new AtomicInteger(200);
-    final List<FailureNotice> notices = new CopyOnWriteArrayList<>();
+    final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
+    final List<FailureNotice> notices = owners.received();
     final FakeClock authClock = new FakeClock(Instant.parse("2026-11-27T05:00:00Z"));
 
     private final Javalin app;
@@ -70,7 +72,7 @@ final class HttpApiFixture implements AutoCloseable {
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
         DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
-                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, notices::add);
+                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, owners);
         HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
                         .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));

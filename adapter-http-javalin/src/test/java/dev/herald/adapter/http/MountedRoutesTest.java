@@ -9,6 +9,7 @@ import dev.herald.application.inmemory.InMemoryEventStore;
 import dev.herald.application.inmemory.InMemoryNoticeThrottle;
 import dev.herald.application.inmemory.InMemoryTenantStore;
 import dev.herald.application.inmemory.InMemoryTransactions;
+import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
 import dev.herald.application.service.CoreRuntime;
 import dev.herald.application.service.DrivenPorts;
@@ -28,10 +29,11 @@ class MountedRoutesTest {
     @Test
     void heraldsRoutesAnswerBesideTheHostsOwn() throws Exception {
         InMemoryEventStore events = new InMemoryEventStore();
-        InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(events);
-        HeraldCore core = HeraldCore.wire(new DrivenPorts(new InMemoryTenantStore(), new InMemoryWebhookStore(), events,
+        InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
+        InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(events, webhooks);
+        HeraldCore core = HeraldCore.wire(new DrivenPorts(new InMemoryTenantStore(), webhooks, events,
                         queue, queue, new InMemoryTransactions(), new InMemoryNoticeThrottle(),
-                        new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), notice -> { }),
+                        new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), new InMemoryOwnerNotifier()),
                 HeraldSettings.defaults(),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),

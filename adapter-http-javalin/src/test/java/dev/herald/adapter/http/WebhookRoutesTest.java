@@ -26,7 +26,8 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertTrue(answer.contentType().startsWith("application/json"));
         JsonNode webhook = answer.json();
         assertEquals(List.of("id", "url", "subscriptions", "notificationEmail", "secret", "createdDate",
-                "updatedDate", "isArchived", "health"), fieldNames(webhook), "the contract's fields, then Herald's");
+                "updatedDate", "isArchived", "isDisabled", "disabledDate", "health"), fieldNames(webhook),
+                "the contract's fields, then Herald's");
         assertTrue(webhook.get("id").asText().startsWith("wh_"));
         assertEquals("https://example.com/hook", webhook.get("url").asText());
         // seed order and spelling, duplicates collapsed

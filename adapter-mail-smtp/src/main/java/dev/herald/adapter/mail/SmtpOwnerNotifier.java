@@ -46,11 +46,19 @@ public final class SmtpOwnerNotifier implements ForNotifyingOwners {
 
     @Override
     public void notifyFailure(FailureNotice notice) {
-        FailureNoticeText text = FailureNoticeText.of(notice);
+        send(notice.to().value(), FailureNoticeText.of(notice), "the failure notice for delivery " + notice.deliveryId());
+    }
+
+    @Override
+    public void notifyDisabled(DisabledNotice notice) {
+        send(notice.to().value(), FailureNoticeText.of(notice), "the notice of disabled webhook " + notice.webhookId());
+    }
+
+    private void send(String to, FailureNoticeText text, String what) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(notice.to().value(), true));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(text.subject(), StandardCharsets.UTF_8.name());
             message.setText(text.body(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
@@ -60,8 +68,8 @@ public final class SmtpOwnerNotifier implements ForNotifyingOwners {
                 Transport.send(message);
             }
         } catch (MessagingException | RuntimeException e) {
-            LOG.error("Could not e-mail the failure notice for delivery {} to {} through {}:{}: {}",
-                    notice.deliveryId(), notice.to(), settings.host(), settings.port(), e.toString());
+            LOG.error("Could not e-mail {} to {} through {}:{}: {}", what, to, settings.host(), settings.port(),
+                    e.toString());
         }
     }
 

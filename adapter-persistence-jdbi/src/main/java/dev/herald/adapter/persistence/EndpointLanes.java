@@ -42,7 +42,8 @@ final class EndpointLanes {
     static List<Lane> lockDue(Handle h, SqlDialect dialect, Instant now, int max) {
         List<Lane> candidates = h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM (SELECT " + HEALTH_COLUMNS
                         + ", wake_at, ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY wake_at, id) AS tenant_turn"
-                        + " FROM webhooks WHERE wake_at <= :now) due ORDER BY tenant_turn, wake_at, id LIMIT :max")
+                        + " FROM webhooks WHERE wake_at <= :now AND disabled_date IS NULL) due"
+                        + " ORDER BY tenant_turn, wake_at, id LIMIT :max")
                 .bind("now", SqlTime.of(now)).bind("max", max)
                 .map((rs, ctx) -> lane(rs)).list();
         if (candidates.isEmpty()) {
@@ -153,7 +154,7 @@ final class EndpointLanes {
      */
     static int wakeStranded(Handle h) {
         return h.createUpdate("UPDATE webhooks SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
-                + " WHERE q.webhook_id = webhooks.id) WHERE wake_at IS NULL"
+                + " WHERE q.webhook_id = webhooks.id) WHERE wake_at IS NULL AND disabled_date IS NULL"
                 + " AND EXISTS (SELECT 1 FROM delivery_queue q WHERE q.webhook_id = webhooks.id)").execute();
     }
 

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One claim, shared fairly between endpoints (docs/API.md §6.5): the lanes whose turn has come, longest waiting first,
+ * One claim, shared fairly between endpoints (docs/API.md §6.8): the lanes whose turn has come, longest waiting first,
  * each offered an equal share of the claim and taking what its {@link EndpointTurn} allows, earliest due first. A lane
  * that took its whole share goes to the back of the line; one that could take nothing (at its concurrency limit, or
  * waiting for its probe) is looked at again when one of its sends finishes, or after {@link #RECHECK}.

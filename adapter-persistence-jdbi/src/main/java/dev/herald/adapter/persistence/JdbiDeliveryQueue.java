@@ -240,6 +240,44 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     @Override
+    public void freshStart(TenantId tenant, WebhookId webhook, Instant now) {
+        scope.inTransaction(h -> h.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL,"
+                        + " last_failure_at = NULL, probes = 0, wake_at = :now WHERE id = :id AND tenant = :tenant")
+                .bind("id", webhook.value())
+                .bind("tenant", tenant.value())
+                .bind("now", SqlTime.of(now))
+                .execute());
+    }
+
+    /**
+     * One UPDATE revives the deliveries, marking them with {@code now} as their next attempt; the queue rows are then
+     * made from exactly those (a concurrent recover waits for the row locks and finds them no longer FAILED).
+     */
+    @Override
+    public int recover(TenantId tenant, WebhookId webhook, Instant since, Instant now) {
+        return scope.inTransaction(h -> {
+            String ofWebhook = " WHERE tenant = :tenant AND webhook_id = :webhook";
+            int recovered = h.createUpdate("UPDATE deliveries SET status = :pending, next_attempt_date = :now"
+                            + ofWebhook + " AND status = :failed AND created_date >= :since")
+                    .bind("tenant", tenant.value()).bind("webhook", webhook.value())
+                    .bind("pending", DeliveryStatus.PENDING.name()).bind("failed", DeliveryStatus.FAILED.name())
+                    .bind("now", SqlTime.of(now)).bind("since", SqlTime.of(since))
+                    .execute();
+            if (recovered > 0) {
+                h.createUpdate("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)"
+                                + " SELECT id, webhook_id, next_attempt_date FROM deliveries" + ofWebhook
+                                + " AND status = :pending AND next_attempt_date = :now"
+                                + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q WHERE q.delivery_id = deliveries.id)")
+                        .bind("tenant", tenant.value()).bind("webhook", webhook.value())
+                        .bind("pending", DeliveryStatus.PENDING.name()).bind("now", SqlTime.of(now))
+                        .execute();
+                EndpointLanes.dueBy(h, Map.of(webhook.value(), now));
+            }
+            return recovered;
+        });
+    }
+
+    @Override
     public int cancelPending(TenantId tenant, WebhookId webhook) {
         return scope.inTransaction(h -> {
             h.createUpdate("DELETE FROM delivery_queue WHERE delivery_id IN (SELECT id FROM deliveries"

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Webhooks in {@code webhooks}; the subscribed event types are one comma-separated column. */
 public final class JdbiWebhookStore implements ForStoringWebhooks {
     private static final String COLUMNS = "id, tenant, url, event_types, notification_email, secret, previous_secret,"
-            + " previous_secret_valid_until, created_date, updated_date, archived";
+            + " previous_secret_valid_until, created_date, updated_date, archived, disabled_date";
 
     private final TransactionScope scope;
 
@@ -34,7 +34,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
     public void insert(Webhook webhook) {
         scope.inTransaction(h -> bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
                 + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
-                + " :archived)"), webhook).execute());
+                + " :archived, :disabled)"), webhook).execute());
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         scope.inTransaction(h -> bindFields(h.createUpdate("""
                 UPDATE webhooks SET url = :url, event_types = :types, notification_email = :email, secret = :secret,
                     previous_secret = :previousSecret, previous_secret_valid_until = :previousValidUntil,
-                    updated_date = :updated, archived = :archived
+                    updated_date = :updated, archived = :archived, disabled_date = :disabled
                 WHERE id = :id AND tenant = :tenant"""), webhook).execute());
     }
 
@@ -115,7 +115,8 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("previousValidUntil", SqlTime.of(webhook.previousSecret().map(RetiredSecret::validUntil)))
                 .bind("created", SqlTime.of(webhook.createdDate()))
                 .bind("updated", SqlTime.of(webhook.updatedDate()))
-                .bind("archived", webhook.archived());
+                .bind("archived", webhook.archived())
+                .bind("disabled", SqlTime.of(webhook.disabledDate()));
     }
 
     private static Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -132,6 +133,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 previous,
                 SqlTime.read(rs, "created_date"),
                 SqlTime.readOptional(rs, "updated_date"),
-                rs.getBoolean("archived"));
+                rs.getBoolean("archived"),
+                SqlTime.readOptional(rs, "disabled_date"));
     }
 }

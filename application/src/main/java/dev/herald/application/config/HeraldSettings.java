@@ -67,6 +67,8 @@ public record HeraldSettings(
     public static final Duration DEFAULT_CIRCUIT_COOLDOWN = Duration.ofSeconds(10);
     /** The longest an open circuit waits between probes, well inside the retry schedule's 21 minutes. */
     public static final Duration DEFAULT_CIRCUIT_MAX_COOLDOWN = Duration.ofMinutes(5);
+    /** How long an endpoint may fail without a success before its webhook is disabled: days, as Svix does. */
+    public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
     /** A 256 KiB event reaches at most 64 webhooks; a small one 100. */
     public static final int DEFAULT_MAX_WEBHOOKS_PER_TENANT = 1_000;
     public static final int DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE = 100;
@@ -92,6 +94,7 @@ public record HeraldSettings(
         require(dispatcher, "dispatcher");
         requirePositive(dispatcher.pollInterval(), "pollInterval");
         requirePositive(dispatcher.lease(), "deliveryLease");
+        require(dispatcher.endpoints(), "endpointLimits");
         require(tenantLimits, "tenantLimits");
         require(noticeLimits, "noticeLimits");
         requirePositive(maxEventBytes, "maxEventBytes");
@@ -114,7 +117,7 @@ public record HeraldSettings(
                 new DispatcherSettings(DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_POLL_INTERVAL,
                         DEFAULT_DELIVERY_LEASE, new EndpointLimits(DEFAULT_ENDPOINT_CONCURRENCY,
                         new CircuitBreaker(DEFAULT_CIRCUIT_FAILURES, DEFAULT_CIRCUIT_COOLDOWN,
-                                DEFAULT_CIRCUIT_MAX_COOLDOWN))),
+                                DEFAULT_CIRCUIT_MAX_COOLDOWN), DEFAULT_DISABLE_AFTER)),
                 new TenantLimits(DEFAULT_MAX_WEBHOOKS_PER_TENANT, DEFAULT_MAX_SUBSCRIBERS_PER_EVENT_TYPE,
                         DEFAULT_MAX_FANOUT_BYTES),
                 new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),

@@ -59,7 +59,7 @@ public final class DeliveryAttempts {
     /**
      * Sends the next attempt of each claimed delivery; the schedule decides what each becomes
      * ({@link RetrySchedule#afterAttempt}). A claim not to be sent (its endpoint's circuit is open) fails at once,
-     * without a send, and is retried on the same schedule (docs/API.md §6.5). Each webhook is looked up, and each
+     * without a send, and is retried on the same schedule (docs/API.md §6.8). Each webhook is looked up, and each
      * event's data read and encoded, once for the whole batch (a batch usually holds many deliveries to few webhooks,
      * and a wide fan-out many deliveries of one event: its data is then held once, not per delivery).
      */

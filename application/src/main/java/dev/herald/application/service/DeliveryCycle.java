@@ -30,10 +30,12 @@ public final class DeliveryCycle {
     private final OwnerNotification notification;
     private final Clock clock;
     private final DispatcherSettings settings;
+    private final EndpointDisabling disabling;
 
-    public DeliveryCycle(ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification,
-                         Clock clock, DispatcherSettings settings) {
+    DeliveryCycle(ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification,
+                  EndpointDisabling disabling, Clock clock, DispatcherSettings settings) {
         this.queue = queue;
+        this.disabling = disabling;
         this.attempts = attempts;
         this.notification = notification;
         this.clock = clock;
@@ -130,6 +132,12 @@ public final class DeliveryCycle {
                 .toList());
         batch.stream().filter(s -> s.outcome().finallyFailed())
                 .forEach(s -> notification.finallyFailed(s.outcome().webhook().orElseThrow(), s.outcome().delivery()));
+        try {
+            disabling.afterSends(batch);
+        } catch (RuntimeException e) {
+            // The outcomes are recorded; the next failed send looks again.
+            LOG.log(System.Logger.Level.WARNING, "disabling failing webhooks failed; trying after the next failure", e);
+        }
     }
 
     private static void logUnrecorded(Sent sent, Throwable cause) {

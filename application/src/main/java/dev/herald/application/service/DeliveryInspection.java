@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** The delivery log and manual re-sends (docs/API.md §6.5-6.7). */
+/** The delivery log and manual re-sends (docs/API.md §6.8-6.7). */
 public final class DeliveryInspection implements ForInspectingDeliveries {
     /** Deliveries whose events' data a listing reads at once: at most 16 x the largest event (4 MiB by default). */
     private static final int DATA_CHUNK = 16;

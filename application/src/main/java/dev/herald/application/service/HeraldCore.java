@@ -38,7 +38,10 @@ public final class HeraldCore {
         deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveryLog(), ports.deliveries(),
                 attempts, notification);
         health = new HealthCheck(ports.database());
-        cycle = new DeliveryCycle(ports.deliveries(), attempts, notification, runtime.clock(), settings.dispatcher());
+        EndpointDisabling disabling = new EndpointDisabling(ports.webhooks(), ports.deliveries(), ports.transactions(),
+                notification, runtime.clock(), settings.dispatcher().endpoints());
+        cycle = new DeliveryCycle(ports.deliveries(), attempts, notification, disabling, runtime.clock(),
+                settings.dispatcher());
         dispatcher = new DeliveryDispatcher(cycle);
         events.afterPublish(dispatcher::wakeUp);
     }

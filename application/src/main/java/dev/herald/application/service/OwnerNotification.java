@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForNotifyingOwners.DisabledNotice;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForThrottlingNotices.Decision;
@@ -7,6 +8,7 @@ import dev.herald.application.port.out.ForThrottlingNotices.Limits;
 import dev.herald.application.port.out.ForThrottlingNotices;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
+import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.webhook.Webhook;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,23 +53,37 @@ public final class OwnerNotification {
         notifyWithinLimits(webhook, delivery);
     }
 
+    /**
+     * After Herald disabled the webhook: one notice per disabling, outside the failure notices' limits (a failure
+     * notice sent minutes before must not hold back the one that says nothing more will be sent).
+     */
+    public void disabled(Webhook webhook, EndpointHealth health) {
+        webhook.notificationEmail().ifPresent(to -> inBackground(webhook, () -> notifier.notifyDisabled(
+                new DisabledNotice(to, webhook.id(), webhook.url(), health.failingSince().orElse(Now.of(clock)),
+                        health.lastError().orElse("unknown error")))));
+    }
+
     private void notifyWithinLimits(Webhook webhook, Delivery delivery) {
         if (webhook.notificationEmail().isEmpty()) {
             return;
         }
         Instant failedAt = Now.of(clock);
+        inBackground(webhook, () -> {
+            Decision decision = throttle.tryAcquire(webhook.tenant(), webhook.id(), failedAt, limits);
+            if (decision instanceof Decision.Send send) {
+                notifier.notifyFailure(notice(webhook, delivery, send.heldBackSince()));
+            } else if (decision instanceof Decision.TenantLimitReached reached) {
+                logHeldBack(webhook, reached.heldBack());
+            }
+        });
+    }
+
+    private void inBackground(Webhook webhook, Runnable notify) {
         try {
-            background.execute(() -> guarded(() -> {
-                Decision decision = throttle.tryAcquire(webhook.tenant(), webhook.id(), failedAt, limits);
-                if (decision instanceof Decision.Send send) {
-                    notifier.notifyFailure(notice(webhook, delivery, send.heldBackSince()));
-                } else if (decision instanceof Decision.TenantLimitReached reached) {
-                    logHeldBack(webhook, reached.heldBack());
-                }
-            }));
+            background.execute(() -> guarded(notify));
         } catch (RejectedExecutionException stopping) {
             // Only while Herald closes; the re-send or outcome that asked for the notice must still succeed.
-            LOG.log(System.Logger.Level.WARNING, "failure notice for webhook " + webhook.id().value()
+            LOG.log(System.Logger.Level.WARNING, "notice for webhook " + webhook.id().value()
                     + " not sent: Herald is stopping");
         }
     }

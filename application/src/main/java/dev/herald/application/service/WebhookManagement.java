@@ -88,14 +88,43 @@ final class WebhookManagement implements ForManagingWebhooks {
             if (subscription != null) {
                 checkNewSubscriptions(tenant, subscription, current.subscription().eventTypes());
             }
-            Webhook updated = current.withChanges(
+            Webhook changed = current.withChanges(
                     url == null ? current.url() : url,
                     subscription == null ? current.subscription() : subscription,
                     email == null ? current.notificationEmail() : email,
                     Now.of(clock));
+            Webhook updated = Boolean.TRUE.equals(command.disabled()) ? changed.disabled(Now.of(clock))
+                    : Boolean.FALSE.equals(command.disabled()) ? enabled(changed) : changed;
             webhooks.update(updated);
             return updated;
         });
+    }
+
+    @Override
+    public Webhook enable(TenantId tenant, WebhookId id) {
+        return transactions.inTransaction(() -> {
+            Webhook current = live(tenant, id);
+            if (!current.isDisabled()) {
+                return current;
+            }
+            Webhook enabled = enabled(current);
+            webhooks.update(enabled);
+            return enabled;
+        });
+    }
+
+    /** The webhook enabled, if it was disabled, with a fresh start for its endpoint. */
+    private Webhook enabled(Webhook webhook) {
+        if (!webhook.isDisabled()) {
+            return webhook;
+        }
+        queue.freshStart(webhook.tenant(), webhook.id(), Now.of(clock));
+        return webhook.enabled(Now.of(clock));
+    }
+
+    @Override
+    public int recover(TenantId tenant, WebhookId id, Instant since) {
+        return transactions.inTransaction(() -> queue.recover(tenant, live(tenant, id).id(), since, Now.of(clock)));
     }
 
     @Override

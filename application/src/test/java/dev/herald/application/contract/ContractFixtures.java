@@ -34,7 +34,8 @@ public final class ContractFixtures {
     /** A claim's byte bound that never cuts it short. */
     public static final long ANY_SIZE = Long.MAX_VALUE;
     /** Endpoint limits that never hold a claim back: no concurrency limit to speak of, no circuit breaker. */
-    public static final EndpointLimits NO_LIMITS = new EndpointLimits(1_000_000, CircuitBreaker.NEVER);
+    public static final EndpointLimits NO_LIMITS = new EndpointLimits(1_000_000, CircuitBreaker.NEVER,
+            java.time.Duration.ZERO);
     private static final SecretGenerator SECRETS = new SecretGenerator();
 
     private ContractFixtures() {

@@ -15,6 +15,7 @@ import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
+import dev.herald.domain.delivery.DeliveryStatus;
 import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.endpoint.EndpointLimits;
@@ -28,15 +29,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every queue does between endpoints (docs/API.md §6.5): claims shared fairly, each endpoint's sends open on all
+ * What every queue does between endpoints (docs/API.md §6.8): claims shared fairly, each endpoint's sends open on all
  * claimers together held to its concurrency, and the circuit breaker kept from the sends recorded.
  */
 public abstract class EndpointTurnsContract extends DeliveriesContract {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Duration COOLDOWN = Duration.ofMinutes(1);
-    private static final EndpointLimits THREE_AT_ONCE = new EndpointLimits(3, CircuitBreaker.NEVER);
+    private static final EndpointLimits THREE_AT_ONCE = new EndpointLimits(3, CircuitBreaker.NEVER, Duration.ZERO);
     private static final EndpointLimits OPEN_AFTER_TWO =
-            new EndpointLimits(1_000, new CircuitBreaker(2, COOLDOWN, Duration.ofMinutes(4)));
+            new EndpointLimits(1_000, new CircuitBreaker(2, COOLDOWN, Duration.ofMinutes(4)), Duration.ZERO);
 
     private List<Delivery> backlog(Webhook webhook, int count) {
         return IntStream.range(0, count)
@@ -187,5 +188,47 @@ public abstract class EndpointTurnsContract extends DeliveriesContract {
     @Test
     void anEndpointNeverSentToIsHealthy() {
         assertEquals(EndpointHealth.HEALTHY, health(hook));
+    }
+
+    // ---- Disabled webhooks, a fresh start, recover ----
+    @Test
+    void aDisabledWebhooksDeliveriesAreHeldAndGoOutAfterAFreshStart() {
+        Delivery held = enqueued(minutes(0));
+        deliveries.webhooks().update(hook.disabled(minutes(0)));
+        assertEquals(List.of(), claim(minutes(5), 10, NO_LIMITS), "held while disabled");
+
+        deliveries.webhooks().update(hook.enabled(minutes(5)));
+        queue.freshStart(hook.tenant(), hook.id(), minutes(5));
+        assertEquals(List.of(held.id()), ids(claim(minutes(5), 10, NO_LIMITS), hook));
+    }
+
+    @Test
+    void aFreshStartClosesTheCircuitAndForgetsTheFailures() {
+        backlog(hook, 4);
+        claim(minutes(1), 2, OPEN_AFTER_TWO).forEach(c -> fail(c, minutes(1)));
+
+        queue.freshStart(hook.tenant(), hook.id(), minutes(2));
+
+        assertEquals(0, health(hook).consecutiveFailures());
+        assertEquals(Optional.empty(), health(hook).failingSince());
+        assertTrue(claim(minutes(2), 10, OPEN_AFTER_TWO).stream().allMatch(Claim::send), "sent, not failed at once");
+    }
+
+    @Test
+    void recoverQueuesAgainTheDeliveriesThatFinallyFailedSinceTheGivenTime() {
+        List<Delivery> all = List.of(enqueued(minutes(0)), enqueued(minutes(10)), enqueued(minutes(20)));
+        for (Claim claim : claim(minutes(30), 10, NO_LIMITS)) {
+            boolean delivered = claim.delivery().id().equals(all.get(2).id());
+            Attempt attempt = delivered ? answered(7, minutes(30), 200) : unanswered(7, minutes(30), "refused");
+            complete(claim, attempt, Optional.empty());
+        }
+
+        assertEquals(1, queue.recover(hook.tenant(), hook.id(), minutes(5), minutes(40)),
+                "only the failed one created since minute 5");
+        Claim again = claim(minutes(40), 10, NO_LIMITS).get(0);
+        assertEquals(all.get(1).id(), again.delivery().id());
+        assertEquals(DeliveryStatus.PENDING, again.delivery().status());
+        assertEquals(7, again.delivery().attemptCount(), "its attempts are kept; the next is number 8");
+        assertEquals(0, queue.recover(hook.tenant(), hook.id(), minutes(5), minutes(41)), "nothing failed since");
     }
 }

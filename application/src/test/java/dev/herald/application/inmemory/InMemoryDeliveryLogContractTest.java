@@ -12,7 +12,8 @@ class InMemoryDeliveryLogContractTest extends DeliveryLogContract {
     /** One in-memory store behind both delivery ports, as one database is. */
     static DeliveriesUnderTest empty() {
         InMemoryEventStore events = new InMemoryEventStore();
-        InMemoryDeliveryQueue deliveries = new InMemoryDeliveryQueue(events);
-        return new DeliveriesUnderTest(deliveries, deliveries, new InMemoryWebhookStore(), events);
+        InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
+        InMemoryDeliveryQueue deliveries = new InMemoryDeliveryQueue(events, webhooks);
+        return new DeliveriesUnderTest(deliveries, deliveries, webhooks, events);
     }
 }

@@ -8,11 +8,13 @@ import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
 import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.delivery.DeliveryStatus;
 import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.endpoint.EndpointTurn;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.tenant.TenantId;
+import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +50,16 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     private final Map<WebhookId, Instant> lastTurn = new HashMap<>();
     /** The events, for the size of their data. */
     private final InMemoryEventStore events;
+    /** The webhooks, for whether they are disabled. */
+    private final InMemoryWebhookStore webhooks;
     /** How many of the next claims fail, as a database that is briefly unreachable would. */
     private int failingClaims;
     /** How many of the next enqueues and cancellations fail, likewise. */
     private int failingWrites;
 
-    public InMemoryDeliveryQueue(InMemoryEventStore events) {
+    public InMemoryDeliveryQueue(InMemoryEventStore events, InMemoryWebhookStore webhooks) {
         this.events = events;
+        this.webhooks = webhooks;
     }
 
     private record QueueEntry(Instant dueAt, Optional<String> leaseToken) {
@@ -95,7 +100,11 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         queue.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(Comparator.comparing(QueueEntry::dueAt)))
                 .forEach(e -> {
-                    WebhookId webhook = deliveries.get(e.getKey()).webhookId();
+                    Delivery delivery = deliveries.get(e.getKey());
+                    WebhookId webhook = delivery.webhookId();
+                    if (webhooks.find(delivery.tenant(), webhook).filter(Webhook::isDisabled).isPresent()) {
+                        return; // held until the webhook is enabled
+                    }
                     if (!e.getValue().dueAt().isAfter(now)) {
                         dueByEndpoint.computeIfAbsent(webhook, w -> new ArrayList<>()).add(e.getKey());
                     } else if (e.getValue().leaseToken().isPresent()) {
@@ -259,6 +268,25 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
             result.put(id, List.copyOf(list));
         }
         return result;
+    }
+
+    @Override
+    public synchronized void freshStart(TenantId tenant, WebhookId webhook, Instant now) {
+        health.remove(webhook);
+    }
+
+    @Override
+    public synchronized int recover(TenantId tenant, WebhookId webhook, Instant since, Instant now) {
+        List<Delivery> failed = deliveries.values().stream()
+                .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook))
+                .filter(d -> d.status() == DeliveryStatus.FAILED && !d.createdDate().isBefore(since))
+                .toList();
+        for (Delivery delivery : failed) {
+            Delivery recovered = delivery.recovered(now);
+            deliveries.put(recovered.id(), recovered);
+            queue.put(recovered.id(), new QueueEntry(now, Optional.empty()));
+        }
+        return failed.size();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The owners' inbox in memory: every notice, in the order given; while down, notices are lost, as mail would be. */
 public final class InMemoryOwnerNotifier implements ForNotifyingOwners {
     private final List<FailureNotice> received = new CopyOnWriteArrayList<>();
+    private final List<DisabledNotice> disabled = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     @Override
@@ -17,7 +18,19 @@ public final class InMemoryOwnerNotifier implements ForNotifyingOwners {
         }
     }
 
-    /** Every notice that arrived, oldest first (a live, read-only view). */
+    @Override
+    public void notifyDisabled(DisabledNotice notice) {
+        if (!down) {
+            disabled.add(notice);
+        }
+    }
+
+    /** Every notice of a disabled webhook that arrived, oldest first (a live, read-only view). */
+    public List<DisabledNotice> disabledNotices() {
+        return Collections.unmodifiableList(disabled);
+    }
+
+    /** Every failure notice that arrived, oldest first (a live, read-only view). */
     public List<FailureNotice> received() {
         return Collections.unmodifiableList(received);
     }

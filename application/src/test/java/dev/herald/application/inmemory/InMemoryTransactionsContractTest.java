@@ -6,8 +6,9 @@ class InMemoryTransactionsContractTest extends TransactionsContract {
     @Override
     protected StoresUnderTest emptyStores() {
         InMemoryEventStore events = new InMemoryEventStore();
-        InMemoryDeliveryQueue deliveries = new InMemoryDeliveryQueue(events);
-        return new StoresUnderTest(new InMemoryTransactions(), new InMemoryTenantStore(), new InMemoryWebhookStore(),
+        InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
+        InMemoryDeliveryQueue deliveries = new InMemoryDeliveryQueue(events, webhooks);
+        return new StoresUnderTest(new InMemoryTransactions(), new InMemoryTenantStore(), webhooks,
                 events, deliveries, deliveries);
     }
 }

@@ -27,7 +27,7 @@ final class InMemoryHerald {
     final FakeClock clock = new FakeClock(Instant.parse("2026-11-27T09:00:00Z"));
     final InMemoryWebhookStore webhookStore = new InMemoryWebhookStore();
     final InMemoryEventStore eventStore = new InMemoryEventStore();
-    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore);
+    final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore, webhookStore);
     final ScriptedReceiver receiver = new ScriptedReceiver();
     final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
     final List<FailureNotice> notices = owners.received();

@@ -67,6 +67,18 @@ public record Delivery(
                 deliveredDate, Optional.of(attempt), nextAttemptDate);
     }
 
+    /**
+     * A delivery that finally failed, due again at {@code now} for one more attempt (a tenant's recover, after fixing
+     * its endpoint); its attempts so far are kept.
+     */
+    public Delivery recovered(Instant now) {
+        if (status != DeliveryStatus.FAILED) {
+            throw new IllegalStateException("only a FAILED delivery is recovered, not " + status);
+        }
+        return new Delivery(id, tenant, eventId, webhookId, type, DeliveryStatus.PENDING, attemptCount, createdDate,
+                deliveredDate, lastAttempt, Optional.of(now));
+    }
+
     public Delivery cancelled() {
         return new Delivery(id, tenant, eventId, webhookId, type, DeliveryStatus.CANCELLED, attemptCount,
                 createdDate, deliveredDate, lastAttempt, Optional.empty());

@@ -31,7 +31,7 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
         }
     }
 
-    /** Parses {@code "1s,5s,15s,60s,5m,15m"} (units ms, s, m, h), with ±20 % jitter. An empty text means no retries. */
+    /** Parses {@code "1s,5s,15s,60s,5m,15m"} (units ms, s, m, h, d), with ±20 % jitter. An empty text means no retries. */
     public static RetrySchedule parse(String text) {
         List<Duration> delays = new ArrayList<>();
         for (String part : text.split(",")) {
@@ -42,10 +42,10 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
         return new RetrySchedule(delays, 0.2);
     }
 
-    /** Parses one duration such as {@code 250ms}, {@code 5s}, {@code 15m}, {@code 1h}. */
+    /** Parses one duration such as {@code 250ms}, {@code 5s}, {@code 15m}, {@code 1h}, {@code 5d}. */
     public static Duration parseDuration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        String[][] units = {{"ms", "MILLIS"}, {"s", "SECONDS"}, {"m", "MINUTES"}, {"h", "HOURS"}};
+        String[][] units = {{"ms", "MILLIS"}, {"s", "SECONDS"}, {"m", "MINUTES"}, {"h", "HOURS"}, {"d", "DAYS"}};
         for (String[] unit : units) {
             if (t.endsWith(unit[0]) && t.length() > unit[0].length()) {
                 String number = t.substring(0, t.length() - unit[0].length());

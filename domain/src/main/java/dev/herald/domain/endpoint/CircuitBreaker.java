@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When an endpoint's circuit opens and for how long (docs/API.md §6.5): after {@code failuresToOpen} failed sends in a
+ * When an endpoint's circuit opens and for how long (docs/API.md §6.8): after {@code failuresToOpen} failed sends in a
  * row it stays open for {@code cooldown} from the last failure, doubled after each failed probe, up to
  * {@code maxCooldown}. {@code failuresToOpen} 0 means never.
  */

@@ -1,6 +1,6 @@
 package dev.herald.domain.endpoint;
 
-/** Whether deliveries are sent to an endpoint (docs/API.md §6.5). */
+/** Whether deliveries are sent to an endpoint (docs/API.md §6.8). */
 public enum CircuitState {
     /** Sent as usual, up to the endpoint's concurrency limit. */
     CLOSED,

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * How many of one endpoint's due deliveries a claim may take, and whether they are sent: the one fairness and
- * circuit decision that every queue adapter applies (docs/API.md §6.5).
+ * circuit decision that every queue adapter applies (docs/API.md §6.8).
  *
  * @param take  how many, at most, earliest due first
  * @param send  whether they are sent; when not, each attempt fails at once without a send (the circuit is open)

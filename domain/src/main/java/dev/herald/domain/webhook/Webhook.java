@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A tenant's registered endpoint: where to deliver, which event types, who to tell about failures, how to sign. */
+/**
+ * A tenant's registered endpoint: where to deliver, which event types, who to tell about failures, how to sign, and
+ * whether deliveries to it are held ({@code disabledDate}: by the tenant, or by Herald after failing for days).
+ */
 public record Webhook(
         WebhookId id,
         TenantId tenant,
@@ -21,7 +24,8 @@ public record Webhook(
         Optional<RetiredSecret> previousSecret,
         Instant createdDate,
         Optional<Instant> updatedDate,
-        boolean archived) {
+        boolean archived,
+        Optional<Instant> disabledDate) {
 
     public static final Duration MAX_GRACE = Duration.ofDays(7);
 
@@ -35,18 +39,19 @@ public record Webhook(
         Objects.requireNonNull(previousSecret);
         Objects.requireNonNull(createdDate);
         Objects.requireNonNull(updatedDate);
+        Objects.requireNonNull(disabledDate);
     }
 
     public static Webhook create(TenantId tenant, WebhookUrl url, Subscription subscription,
                                  Optional<EmailAddress> notificationEmail, WebhookSecret secret, Instant now) {
         return new Webhook(WebhookId.generate(), tenant, url, subscription, notificationEmail, secret,
-                Optional.empty(), now, Optional.empty(), false);
+                Optional.empty(), now, Optional.empty(), false, Optional.empty());
     }
 
     public Webhook withChanges(WebhookUrl newUrl, Subscription newSubscription, Optional<EmailAddress> newEmail,
                                Instant now) {
         return new Webhook(id, tenant, newUrl, newSubscription, newEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived);
+                Optional.of(now), archived, disabledDate);
     }
 
     /** Replaces the secret; the old one keeps signing for {@code grace} (0 to 7 days). */
@@ -58,16 +63,31 @@ public record Webhook(
         Optional<RetiredSecret> retired = grace.isZero()
                 ? Optional.empty() : Optional.of(new RetiredSecret(secret, now.plus(grace)));
         return new Webhook(id, tenant, url, subscription, notificationEmail, newSecret, retired, createdDate,
-                Optional.of(now), archived);
+                Optional.of(now), archived, disabledDate);
     }
 
     public Webhook archived(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), true);
+                Optional.of(now), true, disabledDate);
+    }
+
+    /** Deliveries to it are held, not sent, until it is enabled; a disabled one stays disabled since its first date. */
+    public Webhook disabled(Instant now) {
+        return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
+                Optional.of(now), archived, Optional.of(disabledDate.orElse(now)));
+    }
+
+    public Webhook enabled(Instant now) {
+        return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
+                Optional.of(now), archived, Optional.empty());
     }
 
     public boolean isLive() {
         return !archived;
+    }
+
+    public boolean isDisabled() {
+        return disabledDate.isPresent();
     }
 
     /** The secrets that sign a delivery made at {@code now}: the current one, then the retired one in its grace period. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * One tenant's dead, slow or busy endpoint never delays another tenant's deliveries (docs/API.md §6.5), on a real
+ * One tenant's dead, slow or busy endpoint never delays another tenant's deliveries (docs/API.md §6.8), on a real
  * server over HTTP; the database is the subclass's. The bounds are generous: each scenario held the quiet tenant's
  * events for 6 to 70 seconds before endpoints took fair turns.
  */

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The isolation scenario of docs/API.md §6.5, against a running server: tenant {@code noisy} loads its one webhook
+ * The isolation scenario of docs/API.md §6.8, against a running server: tenant {@code noisy} loads its one webhook
  * with work, then tenant {@code quiet} publishes events one every 100 ms to a healthy receiver. What quiet's events
  * took from publish to arrival is what the test bounds (a generous bound: before fair turns a hung neighbour held
  * quiet's events for over a minute).

@@ -26,3 +26,7 @@ CREATE TABLE lane_wakeups (
     webhook_id VARCHAR(80) NOT NULL,
     due_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Deliveries to a disabled webhook are kept, not sent, until it is enabled (by the tenant, or Herald after days of
+-- failures: docs/API.md §6.8).
+ALTER TABLE webhooks ADD COLUMN disabled_date TIMESTAMP WITH TIME ZONE;

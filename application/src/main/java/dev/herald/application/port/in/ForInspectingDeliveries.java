@@ -10,7 +10,7 @@ import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reading the delivery log and re-sending a delivery by hand (docs/API.md §6.5-6.7, the "events" family). */
+/** Reading the delivery log and re-sending a delivery by hand (docs/API.md §6.8-6.7, the "events" family). */
 public interface ForInspectingDeliveries {
     DeliveryView get(TenantId tenant, DeliveryId id);
 

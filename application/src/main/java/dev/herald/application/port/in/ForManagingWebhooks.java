@@ -27,6 +27,18 @@ public interface ForManagingWebhooks {
     /** A new secret; the old one keeps signing for {@code grace} (0 to 7 days). */
     Webhook rotateSecret(TenantId tenant, WebhookId id, Duration grace);
 
+    /**
+     * Turns a disabled webhook back on (docs/API.md §4.9): the deliveries held meanwhile and new ones are sent again,
+     * and its endpoint starts afresh (circuit closed, failures forgotten). Enabling an enabled one changes nothing.
+     */
+    Webhook enable(TenantId tenant, WebhookId id);
+
+    /**
+     * Sends again, one more attempt each, the webhook's deliveries that finally failed and were created at or after
+     * {@code since}; how many (docs/API.md §4.10).
+     */
+    int recover(TenantId tenant, WebhookId id, Instant since);
+
     /** How the tenant's endpoints among {@code ids} have been answering (docs/API.md §4.1, {@code health}). */
     Map<WebhookId, EndpointStatus> health(TenantId tenant, List<WebhookId> ids);
 
@@ -44,6 +56,6 @@ public interface ForManagingWebhooks {
      * omitted e-mail (unchanged) from an explicit null (cleared).
      */
     record UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                         String notificationEmail) {
+                         String notificationEmail, Boolean disabled) {
     }
 }

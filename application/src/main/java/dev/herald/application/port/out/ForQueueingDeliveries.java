@@ -18,7 +18,7 @@ import java.util.Optional;
  * The queue of deliveries still due, and every change to a delivery: workers claim due deliveries in batches under a
  * lease; a claim whose lease expires can be claimed again (at-least-once). Finished deliveries leave the queue and
  * stay readable through {@link ForReadingDeliveryLog}. The queue also keeps each endpoint's health, shared by every
- * node, from the results of the sends it records (docs/API.md §6.5).
+ * node, from the results of the sends it records (docs/API.md §6.8).
  */
 public interface ForQueueingDeliveries {
     /** Stores new deliveries, each due at its {@code nextAttemptDate}. */
@@ -50,6 +50,18 @@ public interface ForQueueingDeliveries {
      * leaves the queue.
      */
     void recordManualAttempt(Delivery updated, Attempt attempt);
+
+    /**
+     * A fresh start for an endpoint whose webhook was enabled again: its health is reset (the circuit closes, the run
+     * of failures is forgotten) and its due deliveries take their turn at once.
+     */
+    void freshStart(TenantId tenant, WebhookId webhook, Instant now);
+
+    /**
+     * Queues again, due at {@code now}, the webhook's deliveries that finally failed and were created at or after
+     * {@code since}: each keeps its attempts and gets one more. How many.
+     */
+    int recover(TenantId tenant, WebhookId webhook, Instant since, Instant now);
 
     /** Cancels the webhook's PENDING deliveries and takes them off the queue; returns how many. */
     int cancelPending(TenantId tenant, WebhookId webhook);
