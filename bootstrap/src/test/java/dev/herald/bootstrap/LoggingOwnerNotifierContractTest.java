@@ -12,7 +12,7 @@ import java.util.List;
 /** The notifier contract for the log, where notices go without SMTP: the log is what an operator reads. */
 class LoggingOwnerNotifierContractTest extends OwnerNotifierContract {
     /** What starts each notice's log record. */
-    private static final String RECORD_START = "No SMTP configured; failure notice for ";
+    private static final String RECORD_START = "No SMTP configured; notice for ";
 
     @Override
     protected Channel workingChannel() {

@@ -97,15 +97,17 @@ class HeraldConfigTest {
     @Test
     void endpointLimitsComeFromTheirVariablesAndBadValuesAreRefusedByName() {
         EndpointLimits limits = HeraldConfig.from(Map.of("HERALD_ENDPOINT_CONCURRENCY", "8",
-                "HERALD_CIRCUIT_FAILURES", "0", "HERALD_CIRCUIT_COOLDOWN", "10m"), name -> null).settings()
+                "HERALD_CIRCUIT_FAILURES", "0", "HERALD_CIRCUIT_COOLDOWN", "10m", "HERALD_DISABLE_AFTER", "2d"),
+                name -> null).settings()
                 .dispatcher().endpoints();
         assertEquals(8, limits.concurrency());
         assertEquals(0, limits.breaker().failuresToOpen(), "0: the circuit never opens");
         assertEquals(Duration.ofMinutes(10), limits.breaker().cooldown());
+        assertEquals(Duration.ofDays(2), limits.disableAfter());
         assertEquals(HeraldSettings.defaults().dispatcher().endpoints(),
                 HeraldConfig.from(Map.of(), name -> null).settings().dispatcher().endpoints());
         for (String[] invalid : new String[][] {{"HERALD_ENDPOINT_CONCURRENCY", "0"},
-                {"HERALD_CIRCUIT_FAILURES", "-1"}, {"HERALD_CIRCUIT_COOLDOWN", "0s"}}) {
+                {"HERALD_CIRCUIT_FAILURES", "-1"}, {"HERALD_CIRCUIT_COOLDOWN", "0s"}, {"HERALD_DISABLE_AFTER", "5"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> HeraldConfig.from(Map.of(invalid[0], invalid[1]), name -> null));
             assertTrue(e.getMessage().startsWith(invalid[0] + "=" + invalid[1]), e.getMessage());

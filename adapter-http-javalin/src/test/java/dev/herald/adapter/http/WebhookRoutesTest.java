@@ -3,6 +3,8 @@ package dev.herald.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static dev.herald.adapter.http.HostileInputTest.assertDetail;
+import static dev.herald.adapter.http.HostileInputTest.assertProblems;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,6 +142,48 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertEquals(422, notInteger.status());
         assertEquals("type_error.integer", notInteger.json().get("detail").get(0).get("type").asText());
         assertEquals(422, text.status());
+    }
+
+    @Test
+    void aTenantDisablesAWebhookThroughUpdateAndEnablesItAgain() {
+        String id = api.webhook(acme, "https://example.com/a").get("id").asText();
+
+        JsonNode disabled = api.call("PUT", "/v1/webhook/update/" + id).as(acme).body("{\"isDisabled\": true}")
+                .send().json();
+        assertTrue(disabled.get("isDisabled").asBoolean());
+        assertTrue(disabled.get("disabledDate").asText().matches(ISO_MILLIS));
+        api.event(acme, "{}");
+        assertEquals(1, api.queue.queuedCount(), "the event is kept for the disabled webhook");
+
+        Answer enabled = api.call("POST", "/v1/webhook/enable/" + id).as(acme).send();
+        assertEquals(200, enabled.status(), enabled.body());
+        assertFalse(enabled.json().get("isDisabled").asBoolean());
+        assertTrue(enabled.json().get("disabledDate").isNull());
+    }
+
+    @Test
+    void enableAndRecoverAnswer404ForAnotherTenantsWebhook() {
+        String id = api.webhook(acme, "https://example.com/a").get("id").asText();
+        Tenant other = api.tenant("globex");
+
+        assertDetail(api.call("POST", "/v1/webhook/enable/" + id).as(other).send(), 404);
+        assertDetail(api.call("POST", "/v1/webhook/recover/" + id).as(other)
+                .body("{\"since\": \"2026-11-01T00:00:00Z\"}").send(), 404);
+    }
+
+    @Test
+    void recoverAnswersHowManyAndRefusesAMissingOrMalformedSince() {
+        String id = api.webhook(acme, "https://example.com/a").get("id").asText();
+
+        Answer none = api.call("POST", "/v1/webhook/recover/" + id).as(acme)
+                .body("{\"since\": \"2026-11-01T00:00:00Z\"}").send();
+        assertEquals(200, none.status(), none.body());
+        assertEquals("{\"recovered\":0}", none.body());
+        assertProblems(api.call("POST", "/v1/webhook/recover/" + id).as(acme).body("{}").send(), "[\"body\",\"since\"]");
+        Answer malformed = api.call("POST", "/v1/webhook/recover/" + id).as(acme).body("{\"since\": \"yesterday\"}")
+                .send();
+        assertProblems(malformed, "[\"body\",\"since\"]");
+        assertEquals("value_error.datetime", malformed.json().get("detail").get(0).get("type").asText());
     }
 
     static List<String> fieldNames(JsonNode node) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.application.port.out.ForNotifyingOwners.DisabledNotice;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.domain.delivery.DeliveryId;
@@ -11,6 +12,7 @@ import dev.herald.domain.event.EventType;
 import dev.herald.domain.webhook.EmailAddress;
 import dev.herald.domain.webhook.WebhookId;
 import dev.herald.domain.webhook.WebhookUrl;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,21 @@ public abstract class OwnerNotifierContract {
             String message = messages.get(0);
             for (String expected : List.of("owner@example.com", "wh_contractHook", "https://hooks.example.com/in",
                     "PAYMENT_CREATED", "msg_contractOne", "HTTP 503")) {
+                assertTrue(message.contains(expected), () -> "the message lacks " + expected + ":\n" + message);
+            }
+        }
+    }
+
+    @Test
+    void theOwnerIsToldWhichWebhookHeraldDisabledSinceWhenItFailedAndHowToEnableIt() {
+        try (Channel channel = workingChannel()) {
+            channel.notifier().notifyDisabled(new DisabledNotice(new EmailAddress("owner@example.com"),
+                    new WebhookId("wh_contractHook"), new WebhookUrl("https://hooks.example.com/in"),
+                    Instant.parse("2026-11-23T08:00:00Z"), "connect timed out"));
+
+            String message = channel.messages(1).get(0);
+            for (String expected : List.of("owner@example.com", "wh_contractHook", "https://hooks.example.com/in",
+                    "2026-11-23T08:00:00Z", "connect timed out")) {
                 assertTrue(message.contains(expected), () -> "the message lacks " + expected + ":\n" + message);
             }
         }

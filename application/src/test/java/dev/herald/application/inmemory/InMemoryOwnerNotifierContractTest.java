@@ -3,6 +3,7 @@ package dev.herald.application.inmemory;
 import dev.herald.application.contract.OwnerNotifierContract;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import java.util.List;
+import java.util.stream.Stream;
 
 class InMemoryOwnerNotifierContractTest extends OwnerNotifierContract {
     @Override
@@ -21,7 +22,8 @@ class InMemoryOwnerNotifierContractTest extends OwnerNotifierContract {
     private record Inbox(InMemoryOwnerNotifier notifier) implements Channel {
         @Override
         public List<String> messages(int count) {
-            return notifier.received().stream().map(Object::toString).toList();
+            return Stream.concat(notifier.received().stream(), notifier.disabledNotices().stream())
+                    .map(Object::toString).toList();
         }
     }
 }
