@@ -28,6 +28,7 @@ final class InProcessNode implements AutoCloseable {
                 .allowPrivateNetworks(true)
                 .deliveryWorkers(settings.batchSize(), settings.maxInFlight(), settings.pollInterval())
                 .deliveryLease(settings.lease())
+                .endpointLimits(settings.endpoints())
                 .httpSender(sender)
                 .build();
         return new InProcessNode(herald, sender);
