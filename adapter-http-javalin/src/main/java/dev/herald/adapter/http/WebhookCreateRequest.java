@@ -3,18 +3,19 @@ package dev.herald.adapter.http;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import java.util.List;
 
-/** {@code WebhookCreate} of docs/API.md §4.2: url and subscriptions required, notificationEmail optional. */
-record WebhookCreateRequest(String url, List<String> subscriptions, String notificationEmail) {
+/** {@code WebhookCreate} of docs/API.md §4.2: url and subscriptions required, notificationEmail and rateLimit optional. */
+record WebhookCreateRequest(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
     static WebhookCreateRequest from(JsonFields body) {
         WebhookCreateRequest request = new WebhookCreateRequest(
                 body.required("url", JsonKind.STRING),
                 body.required("subscriptions", JsonKind.STRING_LIST),
-                body.optional("notificationEmail", JsonKind.STRING));
+                body.optional("notificationEmail", JsonKind.STRING),
+                body.optional("rateLimit", JsonKind.INTEGER));
         body.validate();
         return request;
     }
 
     CreateWebhook toCommand() {
-        return new CreateWebhook(url, subscriptions, notificationEmail);
+        return new CreateWebhook(url, subscriptions, notificationEmail, rateLimit);
     }
 }

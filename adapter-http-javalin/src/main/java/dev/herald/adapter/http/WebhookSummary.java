@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.herald.application.port.in.ForManagingWebhooks.EndpointStatus;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 
 /**
  * {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling, and the endpoint's
- * {@code isDisabled}, {@code disabledDate} and read-only {@code health} added after the seed's fields.
+ * {@code isDisabled}, {@code disabledDate}, {@code rateLimit} and read-only {@code health} added after the seed's
+ * fields.
  */
 record WebhookSummary(
         String id,
@@ -22,6 +24,7 @@ record WebhookSummary(
         @JsonProperty("isArchived") boolean isArchived,
         @JsonProperty("isDisabled") boolean isDisabled,
         String disabledDate,
+        Integer rateLimit,
         EndpointHealthSummary health) {
 
     static WebhookSummary from(Webhook webhook, EndpointStatus status) {
@@ -36,6 +39,7 @@ record WebhookSummary(
                 webhook.archived(),
                 webhook.isDisabled(),
                 ApiTime.of(webhook.disabledDate()),
+                webhook.rateLimit().map(RateLimit::perSecond).orElse(null),
                 EndpointHealthSummary.from(status));
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * The update body (docs/API.md §4.4): every field optional; a {@code null} url or subscriptions is "unchanged", while
- * an explicit {@code "notificationEmail": null} clears the address, so its presence is kept apart from its value.
+ * an explicit {@code "notificationEmail": null} clears the address and {@code "rateLimit": null} the limit, so their
+ * presence is kept apart from their value.
  */
 record WebhookUpdateRequest(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                            String notificationEmail, Boolean isDisabled) {
+                            String notificationEmail, Boolean isDisabled, boolean rateLimitGiven, Long rateLimit) {
     private static final String EMAIL = "notificationEmail";
+    private static final String RATE_LIMIT = "rateLimit";
 
     static WebhookUpdateRequest from(JsonFields body) {
         WebhookUpdateRequest request = new WebhookUpdateRequest(
@@ -17,12 +19,15 @@ record WebhookUpdateRequest(String url, List<String> subscriptions, boolean noti
                 body.optional("subscriptions", JsonKind.STRING_LIST),
                 body.has(EMAIL),
                 body.optional(EMAIL, JsonKind.STRING),
-                body.optional("isDisabled", JsonKind.BOOLEAN));
+                body.optional("isDisabled", JsonKind.BOOLEAN),
+                body.has(RATE_LIMIT),
+                body.optional(RATE_LIMIT, JsonKind.INTEGER));
         body.validate();
         return request;
     }
 
     UpdateWebhook toCommand() {
-        return new UpdateWebhook(url, subscriptions, notificationEmailGiven, notificationEmail, isDisabled);
+        return new UpdateWebhook(url, subscriptions, notificationEmailGiven, notificationEmail, isDisabled,
+                rateLimitGiven, rateLimit);
     }
 }

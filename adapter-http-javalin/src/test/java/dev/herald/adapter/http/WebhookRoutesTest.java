@@ -28,7 +28,7 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertTrue(answer.contentType().startsWith("application/json"));
         JsonNode webhook = answer.json();
         assertEquals(List.of("id", "url", "subscriptions", "notificationEmail", "secret", "createdDate",
-                "updatedDate", "isArchived", "isDisabled", "disabledDate", "health"), fieldNames(webhook),
+                "updatedDate", "isArchived", "isDisabled", "disabledDate", "rateLimit", "health"), fieldNames(webhook),
                 "the contract's fields, then Herald's");
         assertTrue(webhook.get("id").asText().startsWith("wh_"));
         assertEquals("https://example.com/hook", webhook.get("url").asText());
@@ -159,6 +159,25 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertEquals(200, enabled.status(), enabled.body());
         assertFalse(enabled.json().get("isDisabled").asBoolean());
         assertTrue(enabled.json().get("disabledDate").isNull());
+    }
+
+    @Test
+    void aRateLimitIsSetOnCreateChangedOrClearedOnUpdateAndRefusedOutOfRange() {
+        JsonNode created = api.call("POST", "/v1/webhook/create").as(acme).body("""
+                {"url":"https://example.com/a","subscriptions":["PATIENT_CREATED"],"rateLimit":5}""").send().json();
+        assertEquals(5, created.get("rateLimit").asInt());
+        String id = created.get("id").asText();
+
+        assertEquals(7, api.call("PUT", "/v1/webhook/update/" + id).as(acme).body("{\"rateLimit\": 7}").send().json()
+                .get("rateLimit").asInt());
+        assertEquals(7, api.call("PUT", "/v1/webhook/update/" + id).as(acme).body("{}").send().json()
+                .get("rateLimit").asInt(), "absent: unchanged");
+        assertTrue(api.call("PUT", "/v1/webhook/update/" + id).as(acme).body("{\"rateLimit\": null}").send().json()
+                .get("rateLimit").isNull(), "null: no limit");
+        for (String bad : List.of("0", "10001", "1.5", "\"fast\"")) {
+            assertProblems(api.call("PUT", "/v1/webhook/update/" + id).as(acme).body("{\"rateLimit\": " + bad + "}")
+                    .send(), "[\"body\",\"rateLimit\"]");
+        }
     }
 
     @Test

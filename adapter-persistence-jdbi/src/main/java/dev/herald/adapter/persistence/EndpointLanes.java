@@ -2,6 +2,8 @@ package dev.herald.adapter.persistence;
 
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.endpoint.EndpointHealth;
+import dev.herald.domain.endpoint.RateWindow;
+import dev.herald.domain.webhook.RateLimit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,12 +27,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class EndpointLanes {
     private static final String HEALTH_COLUMNS = "id, consecutive_failures, failing_since, last_failure_at, probes,"
             + " last_error";
+    private static final String LANE_COLUMNS = HEALTH_COLUMNS + ", rate_limit, rate_window, rate_used";
 
     private EndpointLanes() {
     }
 
-    /** One endpoint whose turn has come, as its health stood when it was locked. */
-    record Lane(String webhookId, EndpointHealth health) {
+    /** One endpoint whose turn has come, as its health and rate stood when it was locked. */
+    record Lane(String webhookId, EndpointHealth health, Optional<RateLimit> rateLimit, RateWindow rate) {
     }
 
     /**
@@ -40,12 +43,15 @@ final class EndpointLanes {
      * The candidates are read first and then locked, as the ranking cannot be combined with a row lock.
      */
     static List<Lane> lockDue(Handle h, SqlDialect dialect, Instant now, int max) {
-        List<Lane> candidates = h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM (SELECT " + HEALTH_COLUMNS
+        List<Lane> candidates = h.createQuery("SELECT " + LANE_COLUMNS + " FROM (SELECT " + LANE_COLUMNS
                         + ", wake_at, ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY wake_at, id) AS tenant_turn"
                         + " FROM webhooks WHERE wake_at <= :now AND disabled_date IS NULL) due"
                         + " ORDER BY tenant_turn, wake_at, id LIMIT :max")
                 .bind("now", SqlTime.of(now)).bind("max", max)
-                .map((rs, ctx) -> lane(rs)).list();
+                .map((rs, ctx) -> new Lane(rs.getString("id"), health(rs),
+                        SqlTime.optional(rs, "rate_limit", Integer.class).map(RateLimit::new),
+                        new RateWindow(SqlTime.readOptional(rs, "rate_window"), rs.getInt("rate_used"))))
+                .list();
         if (candidates.isEmpty()) {
             return candidates;
         }
@@ -136,15 +142,22 @@ final class EndpointLanes {
         wake.execute();
     }
 
-    /** Sets the lanes' next turns (empty: none known) after a claim, and counts a probe for those that sent one. */
-    static void nextTurns(Handle h, Map<String, Optional<Instant>> turns, Collection<String> probed) {
+    /** What a claim changed in one lane: its next turn (empty: none known), a probe sent, its rate window. */
+    record NextTurn(Optional<Instant> wakeAt, boolean probed, RateWindow rate) {
+    }
+
+    /** Sets the lanes' next turns after a claim, counts a probe for those that sent one, and their rate windows. */
+    static void nextTurns(Handle h, Map<String, NextTurn> turns) {
         if (turns.isEmpty()) {
             return;
         }
-        PreparedBatch next = h.prepareBatch("UPDATE webhooks SET wake_at = :at, probes = probes + :probe"
-                + " WHERE id = :id");
-        new TreeMap<>(turns).forEach((id, at) -> next.bind("id", id).bind("at", SqlTime.of(at))
-                .bind("probe", probed.contains(id) ? 1 : 0).add());
+        PreparedBatch next = h.prepareBatch("UPDATE webhooks SET wake_at = :at, probes = probes + :probe,"
+                + " rate_window = :window, rate_used = :used WHERE id = :id");
+        new TreeMap<>(turns).forEach((id, turn) -> next.bind("id", id).bind("at", SqlTime.of(turn.wakeAt()))
+                .bind("probe", turn.probed() ? 1 : 0)
+                .bind("window", SqlTime.of(turn.rate().second()))
+                .bind("used", turn.rate().used())
+                .add());
         next.execute();
     }
 
@@ -179,9 +192,9 @@ final class EndpointLanes {
         failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id = :id "
                         + dialect.lockForLaneChange())
                 .bind("id", id)
-                .map((rs, ctx) -> lane(rs))
+                .map((rs, ctx) -> health(rs))
                 .findOne()
-                .ifPresent(lane -> save(h, id, afterAttempts(lane.health(), attempts))));
+                .ifPresent(health -> save(h, id, afterAttempts(health, attempts))));
     }
 
     private static EndpointHealth afterAttempts(EndpointHealth health, List<Attempt> attempts) {
@@ -219,14 +232,14 @@ final class EndpointLanes {
         h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id IN (<ids>) AND tenant = :tenant")
                 .bindList("ids", List.copyOf(webhooks))
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> lane(rs))
-                .forEach(lane -> found.put(lane.webhookId(), lane.health()));
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), health(rs)))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }
 
-    private static Lane lane(ResultSet rs) throws SQLException {
-        return new Lane(rs.getString("id"), new EndpointHealth(rs.getInt("consecutive_failures"),
-                SqlTime.readOptional(rs, "failing_since"), SqlTime.readOptional(rs, "last_failure_at"),
-                rs.getInt("probes"), Optional.ofNullable(rs.getString("last_error"))));
+    private static EndpointHealth health(ResultSet rs) throws SQLException {
+        return new EndpointHealth(rs.getInt("consecutive_failures"), SqlTime.readOptional(rs, "failing_since"),
+                SqlTime.readOptional(rs, "last_failure_at"), rs.getInt("probes"),
+                Optional.ofNullable(rs.getString("last_error")));
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.adapter.persistence;
 import dev.herald.adapter.persistence.EndpointLanes.Lane;
 import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.endpoint.EndpointTurn;
+import dev.herald.domain.endpoint.RateWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ final class FairClaim {
         Map<String, Taken> taken = new LinkedHashMap<>();
         Map<String, String> laneOf = new HashMap<>();
         Map<String, Optional<Instant>> turns = new HashMap<>();
+        Map<String, Lane> laneById = new HashMap<>();
+        Map<String, Integer> sent = new HashMap<>();
         Set<String> allTaken = new HashSet<>();
         Set<String> probed = new HashSet<>();
         for (Lane lane : lanes) {
@@ -53,8 +56,10 @@ final class FairClaim {
             if (budget == 0) {
                 break; // its turn stays where it was: first in line for the next claim
             }
+            laneById.put(webhook, lane);
+            int allowance = lane.rate().allowance(lane.rateLimit(), now);
             EndpointTurn turn = EndpointTurn.of(lane.health(), inFlight.getOrDefault(webhook, 0),
-                    Math.min(share, budget), limits, now);
+                    Math.min(share, budget), allowance, limits, now);
             List<String> ids = turn.take() == 0 ? List.of() : DueRows.lock(h, dialect, webhook, now, turn.take());
             ids.forEach(id -> {
                 taken.put(id, new Taken(id, turn.send()));
@@ -62,7 +67,8 @@ final class FairClaim {
             });
             budget -= ids.size();
             if (turn.take() == 0) {
-                turns.put(webhook, Optional.of(now.plus(RECHECK)));
+                // Held by its rate until the next second, or by its open sends until one finishes.
+                turns.put(webhook, Optional.of(allowance == 0 ? RateWindow.nextSecond(now) : now.plus(RECHECK)));
             } else if (ids.size() == turn.take()) {
                 turns.put(webhook, Optional.of(now));
             } else {
@@ -80,7 +86,11 @@ final class FairClaim {
         lease(h, kept, now.plus(lease), token);
         Map<String, Instant> earliest = EndpointLanes.earliestRow(h, allTaken);
         allTaken.forEach(webhook -> turns.put(webhook, Optional.ofNullable(earliest.get(webhook))));
-        EndpointLanes.nextTurns(h, turns, probed);
+        kept.stream().filter(id -> taken.get(id).send()).forEach(id -> sent.merge(laneOf.get(id), 1, Integer::sum));
+        Map<String, EndpointLanes.NextTurn> next = new HashMap<>();
+        turns.forEach((webhook, wakeAt) -> next.put(webhook, new EndpointLanes.NextTurn(wakeAt,
+                probed.contains(webhook), laneById.get(webhook).rate().after(sent.getOrDefault(webhook, 0), now))));
+        EndpointLanes.nextTurns(h, next);
         return kept.stream().map(taken::get).toList();
     }
 

@@ -4,6 +4,7 @@ import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.webhook.RetiredSecret;
 import dev.herald.domain.webhook.Subscription;
 import dev.herald.domain.webhook.Webhook;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Webhooks in {@code webhooks}; the subscribed event types are one comma-separated column. */
 public final class JdbiWebhookStore implements ForStoringWebhooks {
     private static final String COLUMNS = "id, tenant, url, event_types, notification_email, secret, previous_secret,"
-            + " previous_secret_valid_until, created_date, updated_date, archived, disabled_date";
+            + " previous_secret_valid_until, created_date, updated_date, archived, disabled_date,"
+            + " rate_limit";
 
     private final TransactionScope scope;
 
@@ -34,7 +36,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
     public void insert(Webhook webhook) {
         scope.inTransaction(h -> bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
                 + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
-                + " :archived, :disabled)"), webhook).execute());
+                + " :archived, :disabled, :rateLimit)"), webhook).execute());
     }
 
     @Override
@@ -42,7 +44,8 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         scope.inTransaction(h -> bindFields(h.createUpdate("""
                 UPDATE webhooks SET url = :url, event_types = :types, notification_email = :email, secret = :secret,
                     previous_secret = :previousSecret, previous_secret_valid_until = :previousValidUntil,
-                    updated_date = :updated, archived = :archived, disabled_date = :disabled
+                    updated_date = :updated, archived = :archived, disabled_date = :disabled,
+                    rate_limit = :rateLimit
                 WHERE id = :id AND tenant = :tenant"""), webhook).execute());
     }
 
@@ -116,7 +119,8 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("created", SqlTime.of(webhook.createdDate()))
                 .bind("updated", SqlTime.of(webhook.updatedDate()))
                 .bind("archived", webhook.archived())
-                .bind("disabled", SqlTime.of(webhook.disabledDate()));
+                .bind("disabled", SqlTime.of(webhook.disabledDate()))
+                .bind("rateLimit", webhook.rateLimit().map(RateLimit::perSecond).orElse(null));
     }
 
     private static Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -134,6 +138,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 SqlTime.read(rs, "created_date"),
                 SqlTime.readOptional(rs, "updated_date"),
                 rs.getBoolean("archived"),
-                SqlTime.readOptional(rs, "disabled_date"));
+                SqlTime.readOptional(rs, "disabled_date"),
+                SqlTime.optional(rs, "rate_limit", Integer.class).map(RateLimit::new));
     }
 }

@@ -11,6 +11,7 @@ import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.EmailAddress;
+import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.Subscription;
 import dev.herald.domain.webhook.UrlPolicy;
@@ -59,8 +60,10 @@ final class WebhookManagement implements ForManagingWebhooks {
         Subscription subscription = command.subscriptions() == null ? validation.missing("subscriptions")
                 : validation.check(() -> subscription(command.subscriptions()));
         Optional<EmailAddress> email = validation.check(() -> email(command.notificationEmail()));
+        Optional<RateLimit> rate = validation.check(() -> RateLimit.of(command.rateLimit()));
         validation.throwIfInvalid();
-        Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock));
+        Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock))
+                .withRateLimit(rate);
         return transactions.inTransaction(() -> {
             limits.checkWebhookCount(webhooks.countLive(tenant));
             checkNewSubscriptions(tenant, subscription, Set.of());
@@ -82,6 +85,8 @@ final class WebhookManagement implements ForManagingWebhooks {
                 : validation.check(() -> subscription(command.subscriptions()));
         Optional<EmailAddress> email = command.notificationEmailGiven()
                 ? validation.check(() -> email(command.notificationEmail())) : null;
+        Optional<RateLimit> rate = command.rateLimitGiven() ? validation.check(() -> RateLimit.of(command.rateLimit()))
+                : null;
         validation.throwIfInvalid();
         return transactions.inTransaction(() -> {
             Webhook current = live(tenant, id);
@@ -92,7 +97,7 @@ final class WebhookManagement implements ForManagingWebhooks {
                     url == null ? current.url() : url,
                     subscription == null ? current.subscription() : subscription,
                     email == null ? current.notificationEmail() : email,
-                    Now.of(clock));
+                    Now.of(clock)).withRateLimit(rate == null ? current.rateLimit() : rate);
             Webhook updated = Boolean.TRUE.equals(command.disabled()) ? changed.disabled(Now.of(clock))
                     : Boolean.FALSE.equals(command.disabled()) ? enabled(changed) : changed;
             webhooks.update(updated);

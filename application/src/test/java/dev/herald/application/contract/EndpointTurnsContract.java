@@ -20,6 +20,7 @@ import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.event.EventType;
+import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,18 @@ public abstract class EndpointTurnsContract extends DeliveriesContract {
         assertEquals(3, claim(minutes(5), 10, THREE_AT_ONCE).size());
         assertEquals(3, claim(minutes(5).plus(LEASE).plusSeconds(1), 10, THREE_AT_ONCE).size(),
                 "a dead node's leases do not hold the endpoint forever");
+    }
+
+    @Test
+    void aRateLimitedEndpointStartsAtMostItsRateEachSecondAndTheRestWait() {
+        deliveries.webhooks().update(hook.withRateLimit(Optional.of(new RateLimit(2))));
+        List<Delivery> due = backlog(hook, 5);
+        Instant second = minutes(5);
+
+        assertEquals(List.of(due.get(0).id(), due.get(1).id()), ids(claim(second, 10, NO_LIMITS), hook));
+        assertEquals(List.of(), ids(claim(second.plusMillis(900), 10, NO_LIMITS), hook), "no third in that second");
+        assertEquals(List.of(due.get(2).id(), due.get(3).id()), ids(claim(second.plusSeconds(1), 10, NO_LIMITS),
+                hook), "two more in the next, in due order, none of them having used an attempt");
     }
 
     // ---- Circuit breaker ----

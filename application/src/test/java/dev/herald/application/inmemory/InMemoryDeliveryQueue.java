@@ -12,6 +12,8 @@ import dev.herald.domain.delivery.DeliveryStatus;
 import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.endpoint.EndpointLimits;
 import dev.herald.domain.endpoint.EndpointTurn;
+import dev.herald.domain.endpoint.RateWindow;
+import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -48,6 +50,8 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     private final Map<WebhookId, EndpointHealth> health = TransactionalMap.over(new HashMap<>(), this);
     /** When each endpoint last had its turn in a claim. */
     private final Map<WebhookId, Instant> lastTurn = new HashMap<>();
+    /** Each endpoint's current rate window. */
+    private final Map<WebhookId, RateWindow> rates = new HashMap<>();
     /** The events, for the size of their data. */
     private final InMemoryEventStore events;
     /** The webhooks, for whether they are disabled. */
@@ -126,10 +130,14 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         List<Map.Entry<DeliveryId, Boolean>> taken = new ArrayList<>();
         for (WebhookId webhook : lanes) {
             EndpointHealth before = healthOf(webhook);
+            RateWindow rate = rates.getOrDefault(webhook, RateWindow.NONE);
+            Optional<RateLimit> limit = webhooks.find(deliveries.get(dueByEndpoint.get(webhook).get(0)).tenant(),
+                    webhook).flatMap(Webhook::rateLimit);
             EndpointTurn turn = EndpointTurn.of(before, inFlight.getOrDefault(webhook, 0),
-                    Math.min(share, max - taken.size()), endpoints, now);
+                    Math.min(share, max - taken.size()), rate.allowance(limit, now), endpoints, now);
             List<DeliveryId> ids = dueByEndpoint.get(webhook).stream().limit(turn.take()).toList();
             ids.forEach(id -> taken.add(Map.entry(id, turn.send())));
+            rates.put(webhook, rate.after(turn.send() ? ids.size() : 0, now));
             lastTurn.put(webhook, now);
             if (turn.probe() && !ids.isEmpty()) {
                 health.put(webhook, before.probed());

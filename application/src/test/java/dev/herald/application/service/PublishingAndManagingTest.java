@@ -79,13 +79,13 @@ class PublishingAndManagingTest {
                 List.of("PATIENT_CREATED"), "ops@example.com"));
         herald.clock.advance(Duration.ofSeconds(5));
         Webhook updated = herald.webhooks.update(ACME, webhook.id(),
-                new UpdateWebhook(null, List.of("CALL_RECEIVED", "CALL_RECIEVED"), true, null, null));
+                new UpdateWebhook(null, List.of("CALL_RECEIVED", "CALL_RECIEVED"), true, null, null, false, null));
         assertEquals(webhook.url(), updated.url());
         assertEquals(List.of(dev.herald.domain.event.EventType.CALL_RECIEVED), updated.subscription().asList());
         assertEquals(Optional.empty(), updated.notificationEmail());
         assertEquals(Optional.of(herald.clock.instant()), updated.updatedDate());
         assertThrows(InvalidInputException.class,
-                () -> herald.webhooks.update(ACME, webhook.id(), new UpdateWebhook(null, List.of(), false, null, null)));
+                () -> herald.webhooks.update(ACME, webhook.id(), new UpdateWebhook(null, List.of(), false, null, null, false, null)));
     }
 
     @Test

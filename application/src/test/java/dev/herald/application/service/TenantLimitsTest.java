@@ -56,10 +56,10 @@ class TenantLimitsTest {
 
         Webhook payments = create(ACME, "PAYMENT_CREATED");
         assertEquals(Limit.SUBSCRIBERS_PER_EVENT_TYPE, refused(() -> herald.webhooks.update(ACME, payments.id(),
-                new UpdateWebhook(null, List.of("PAYMENT_CREATED", "PATIENT_CREATED"), false, null, null))));
+                new UpdateWebhook(null, List.of("PAYMENT_CREATED", "PATIENT_CREATED"), false, null, null, false, null))));
         assertEquals(payments.subscription(), herald.webhooks.get(ACME, payments.id()).subscription(), "unchanged");
         // Keeping a type it already has is not a new subscriber.
-        herald.webhooks.update(ACME, payments.id(), new UpdateWebhook(null, List.of("PAYMENT_CREATED"), false, null, null));
+        herald.webhooks.update(ACME, payments.id(), new UpdateWebhook(null, List.of("PAYMENT_CREATED"), false, null, null, false, null));
     }
 
     @Test

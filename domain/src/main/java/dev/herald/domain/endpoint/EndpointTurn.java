@@ -15,14 +15,16 @@ public record EndpointTurn(int take, boolean send, boolean probe) {
 
     /**
      * The turn of an endpoint with {@code inFlight} sends open (on every node), when the claim offers it at most
-     * {@code share} deliveries.
+     * {@code share} deliveries and its rate limit lets {@code allowance} more start this second. Deliveries that fail
+     * at an open circuit are not sends: neither limit holds them back.
      */
-    public static EndpointTurn of(EndpointHealth health, int inFlight, int share, EndpointLimits limits,
-                                  Instant now) {
+    public static EndpointTurn of(EndpointHealth health, int inFlight, int share, int allowance,
+                                  EndpointLimits limits, Instant now) {
+        int sends = Math.min(Math.min(share, allowance), limits.concurrency() - inFlight);
         return switch (limits.breaker().state(health, now)) {
-            case CLOSED -> new EndpointTurn(Math.max(0, Math.min(share, limits.concurrency() - inFlight)), true, false);
+            case CLOSED -> new EndpointTurn(Math.max(0, sends), true, false);
             case OPEN -> new EndpointTurn(share, false, false);
-            case HALF_OPEN -> inFlight == 0 && share > 0 ? new EndpointTurn(1, true, true) : WAIT;
+            case HALF_OPEN -> inFlight == 0 && sends > 0 ? new EndpointTurn(1, true, true) : WAIT;
         };
     }
 }

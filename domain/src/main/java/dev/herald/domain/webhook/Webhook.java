@@ -25,7 +25,8 @@ public record Webhook(
         Instant createdDate,
         Optional<Instant> updatedDate,
         boolean archived,
-        Optional<Instant> disabledDate) {
+        Optional<Instant> disabledDate,
+        Optional<RateLimit> rateLimit) {
 
     public static final Duration MAX_GRACE = Duration.ofDays(7);
 
@@ -40,18 +41,19 @@ public record Webhook(
         Objects.requireNonNull(createdDate);
         Objects.requireNonNull(updatedDate);
         Objects.requireNonNull(disabledDate);
+        Objects.requireNonNull(rateLimit);
     }
 
     public static Webhook create(TenantId tenant, WebhookUrl url, Subscription subscription,
                                  Optional<EmailAddress> notificationEmail, WebhookSecret secret, Instant now) {
         return new Webhook(WebhookId.generate(), tenant, url, subscription, notificationEmail, secret,
-                Optional.empty(), now, Optional.empty(), false, Optional.empty());
+                Optional.empty(), now, Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
     public Webhook withChanges(WebhookUrl newUrl, Subscription newSubscription, Optional<EmailAddress> newEmail,
                                Instant now) {
         return new Webhook(id, tenant, newUrl, newSubscription, newEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, disabledDate);
+                Optional.of(now), archived, disabledDate, rateLimit);
     }
 
     /** Replaces the secret; the old one keeps signing for {@code grace} (0 to 7 days). */
@@ -63,23 +65,29 @@ public record Webhook(
         Optional<RetiredSecret> retired = grace.isZero()
                 ? Optional.empty() : Optional.of(new RetiredSecret(secret, now.plus(grace)));
         return new Webhook(id, tenant, url, subscription, notificationEmail, newSecret, retired, createdDate,
-                Optional.of(now), archived, disabledDate);
+                Optional.of(now), archived, disabledDate, rateLimit);
     }
 
     public Webhook archived(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), true, disabledDate);
+                Optional.of(now), true, disabledDate, rateLimit);
     }
 
     /** Deliveries to it are held, not sent, until it is enabled; a disabled one stays disabled since its first date. */
     public Webhook disabled(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, Optional.of(disabledDate.orElse(now)));
+                Optional.of(now), archived, Optional.of(disabledDate.orElse(now)), rateLimit);
     }
 
     public Webhook enabled(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, Optional.empty());
+                Optional.of(now), archived, Optional.empty(), rateLimit);
+    }
+
+    /** At most {@code limit} deliveries started per second (empty: no limit); the caller dates the change. */
+    public Webhook withRateLimit(Optional<RateLimit> limit) {
+        return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
+                updatedDate, archived, disabledDate, limit);
     }
 
     public boolean isLive() {

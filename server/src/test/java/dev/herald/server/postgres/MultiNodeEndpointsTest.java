@@ -107,7 +107,7 @@ class MultiNodeEndpointsTest {
              InProcessNode three = InProcessNode.on(schema, NODE)) {
             Setup setup = tenantWithWatchedAndMarkerWebhooks(one);
             one.herald().webhooks().update(setup.tenant().tenant(), setup.watched(),
-                    new UpdateWebhook(null, null, false, null, true));
+                    new UpdateWebhook(null, null, false, null, true, false, null));
             List.of(one, two, three).forEach(InProcessNode::startDelivering);
             publish(two, setup, EVENTS);
 

@@ -30,3 +30,8 @@ CREATE TABLE lane_wakeups (
 -- Deliveries to a disabled webhook are kept, not sent, until it is enabled (by the tenant, or Herald after days of
 -- failures: docs/API.md §6.8).
 ALTER TABLE webhooks ADD COLUMN disabled_date TIMESTAMP WITH TIME ZONE;
+
+-- A tenant's optional limit of deliveries started per second, and the current one-second window (RateWindow).
+ALTER TABLE webhooks ADD COLUMN rate_limit INTEGER;
+ALTER TABLE webhooks ADD COLUMN rate_window TIMESTAMP WITH TIME ZONE;
+ALTER TABLE webhooks ADD COLUMN rate_used INTEGER DEFAULT 0 NOT NULL;

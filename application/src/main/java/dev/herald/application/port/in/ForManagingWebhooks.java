@@ -48,7 +48,11 @@ public interface ForManagingWebhooks {
     }
 
     /** Raw input; every problem is reported at once as one violation each. */
-    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
+    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
+        /** Without a rate limit. */
+        public CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
+            this(url, subscriptions, notificationEmail, null);
+        }
     }
 
     /**
@@ -56,6 +60,6 @@ public interface ForManagingWebhooks {
      * omitted e-mail (unchanged) from an explicit null (cleared).
      */
     record UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                         String notificationEmail, Boolean disabled) {
+                         String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit) {
     }
 }
