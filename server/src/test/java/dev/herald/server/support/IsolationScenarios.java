@@ -2,6 +2,8 @@ package dev.herald.server.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +39,11 @@ public abstract class IsolationScenarios {
             assertTrue(quiet.p99().compareTo(QUIET_BOUND) < 0, "quiet p99 " + quiet.p99());
             assertTrue(hung.connections() <= 32 + 2, "the hung endpoint holds at most its concurrency of sends, was "
                     + hung.connections());
+            JsonNode health = Poll.until(Duration.ofMinutes(1),
+                    () -> quiet.noisy().get("/v1/webhook/list").json().get(0).get("health"),
+                    h -> h.get("circuit").asText().equals("open"), "the hung endpoint's circuit to open");
+            assertTrue(health.get("consecutiveFailures").asInt() >= 10, health.toString());
+            assertTrue(health.get("lastError").asText().contains("timed out"), health.toString());
         }
     }
 

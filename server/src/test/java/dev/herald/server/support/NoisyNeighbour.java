@@ -31,8 +31,8 @@ public final class NoisyNeighbour {
     private NoisyNeighbour() {
     }
 
-    /** Quiet's publish-to-arrival times, sorted, with the percentiles the report prints. */
-    public record Latencies(String scenario, List<Duration> sorted) {
+    /** Quiet's publish-to-arrival times, sorted, with the percentiles the report prints; and the noisy tenant. */
+    public record Latencies(String scenario, List<Duration> sorted, HeraldClient noisy) {
         public Duration p50() {
             return sorted.get(sorted.size() / 2);
         }
@@ -84,7 +84,7 @@ public final class NoisyNeighbour {
                 }
             }
             latencies.sort(null);
-            return new Latencies(scenario, List.copyOf(latencies));
+            return new Latencies(scenario, List.copyOf(latencies), noisy);
         }
     }
 
