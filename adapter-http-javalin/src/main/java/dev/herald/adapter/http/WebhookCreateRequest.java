@@ -3,7 +3,9 @@ package dev.herald.adapter.http;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import java.util.List;
 
-/** {@code WebhookCreate} of docs/API.md §4.2: url and subscriptions required, notificationEmail and rateLimit optional. */
+/**
+ * {@code WebhookCreate} of docs/API.md §4.2: url and subscriptions required, notificationEmail and rateLimit optional.
+ */
 record WebhookCreateRequest(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
     static WebhookCreateRequest from(JsonFields body) {
         WebhookCreateRequest request = new WebhookCreateRequest(

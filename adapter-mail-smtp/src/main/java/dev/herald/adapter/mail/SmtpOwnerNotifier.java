@@ -46,12 +46,14 @@ public final class SmtpOwnerNotifier implements ForNotifyingOwners {
 
     @Override
     public void notifyFailure(FailureNotice notice) {
-        send(notice.to().value(), FailureNoticeText.of(notice), "the failure notice for delivery " + notice.deliveryId());
+        send(notice.to().value(), FailureNoticeText.of(notice),
+                "the failure notice for delivery " + notice.deliveryId());
     }
 
     @Override
     public void notifyDisabled(DisabledNotice notice) {
-        send(notice.to().value(), FailureNoticeText.of(notice), "the notice of disabled webhook " + notice.webhookId());
+        send(notice.to().value(), FailureNoticeText.of(notice),
+                "the notice of disabled webhook " + notice.webhookId());
     }
 
     private void send(String to, FailureNoticeText text, String what) {

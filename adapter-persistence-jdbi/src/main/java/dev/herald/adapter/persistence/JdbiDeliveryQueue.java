@@ -267,7 +267,8 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 h.createUpdate("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)"
                                 + " SELECT id, webhook_id, next_attempt_date FROM deliveries" + ofWebhook
                                 + " AND status = :pending AND next_attempt_date = :now"
-                                + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q WHERE q.delivery_id = deliveries.id)")
+                                + " AND NOT EXISTS (SELECT 1 FROM delivery_queue q"
+                                + " WHERE q.delivery_id = deliveries.id)")
                         .bind("tenant", tenant.value()).bind("webhook", webhook.value())
                         .bind("pending", DeliveryStatus.PENDING.name()).bind("now", SqlTime.of(now))
                         .execute();

@@ -25,13 +25,14 @@ public interface ForQueueingDeliveries {
     void enqueue(List<Delivery> deliveries);
 
     /**
-     * Up to {@code max} deliveries due at {@code now} and not under another live lease, leased until {@code now + lease}.
-     * Concurrent callers (threads or nodes) never get the same delivery under a live lease. The claim is shared fairly
-     * between the endpoints (webhooks) with due deliveries: each gets an equal share, takes its earliest due first, and
-     * what it may take follows from its health and its sends open on every node ({@link EndpointTurn}); a delivery of
-     * an endpoint whose circuit is open is claimed to fail without a send ({@link Claim#send}).
-     * The claim stops before the data of its events (each event counted once) would pass {@code maxDataBytes}, but
-     * always takes at least one delivery when one is taken at all: what a batch holds in memory is bounded by bytes too.
+     * Up to {@code max} deliveries due at {@code now} and not under another live lease, leased until
+     * {@code now + lease}. Concurrent callers (threads or nodes) never get the same delivery under a live lease.
+     * The claim is shared fairly: tenants take turns, then their endpoints (webhooks) with due deliveries; each gets an
+     * equal share and takes its earliest due first, as far as its health, its rate limit and its sends open on every
+     * node allow ({@link EndpointTurn}). A delivery whose endpoint's circuit is open is claimed to fail without a send
+     * ({@link Claim#send}); a disabled webhook's deliveries are not claimed. The claim stops before the data of its
+     * events (each event counted once) would pass {@code maxDataBytes}, but always takes at least one delivery when
+     * one is taken at all: what a batch holds in memory is bounded by bytes too.
      */
     List<Claim> claim(Instant now, int max, long maxDataBytes, Duration lease, EndpointLimits endpoints);
 
