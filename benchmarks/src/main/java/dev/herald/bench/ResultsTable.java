@@ -56,6 +56,24 @@ final class ResultsTable {
                 s.mgmtRequests(), s.mgmtConcurrency(),
                 s.heraldJvm().isEmpty() ? "(defaults)" : String.join(" ", s.heraldJvm())));
         t.append(String.format("- whole run: %d s%n%n", seconds));
+        databases(baseline, baselineCpuMicros);
+        isolation(isolation);
+        if (!micro.isEmpty()) {
+            t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
+            micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
+                    .append(" |\n"));
+            t.append('\n');
+        }
+        notes.forEach(n -> t.append("- note: ").append(n).append('\n'));
+        return t.toString();
+    }
+
+    /** A column per database, a row per measure; none when the h2 and pg phases were both skipped. */
+    private void databases(double baseline, double baselineCpuMicros) {
+        if (results.isEmpty()) {
+            return;
+        }
+        BenchSettings s = settings;
         t.append("| measure | target |");
         results.forEach(r -> t.append(' ').append(r.name()).append(" |"));
         t.append("\n|---|---|");
@@ -85,15 +103,6 @@ final class ResultsTable {
         row("disk per event after the throughput phase (x " + s.webhooks() + " webhooks, ~40-byte data), KiB", "",
                 r -> String.format("%.2f", r.diskKibPerEvent()));
         t.append('\n');
-        isolation(isolation);
-        if (!micro.isEmpty()) {
-            t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
-            micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
-                    .append(" |\n"));
-            t.append('\n');
-        }
-        notes.forEach(n -> t.append("- note: ").append(n).append('\n'));
-        return t.toString();
     }
 
     /** A row per database and noisy backlog: the scenario's own table, since its columns are not the databases. */
