@@ -2,7 +2,7 @@
 # Builds the benchmark module and runs every benchmark on H2 and PostgreSQL, printing one table
 # (also written to benchmarks/target/bench-results.md). Needs PostgreSQL 15 installed locally (as on the dev
 # machines); without it, or with HERALD_BENCH_NO_PG=1, the PostgreSQL part is skipped and says so.
-# All traffic goes to 127.0.0.1. Takes about 5 minutes on 2 cores.
+# All traffic goes to 127.0.0.1. Takes about 7 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * One run of every Herald benchmark, printed as a table (and written to benchmarks/target/bench-results.md):
  * the bare-HttpClient baseline, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
- * publish→received latency at a fixed offered load, the management API, peak RSS, and JMH micro-benchmarks.
+ * publish→received latency at a fixed offered load, the management API, peak RSS, a quiet tenant's latency next to
+ * a hung endpoint (the isolation scenario), and JMH micro-benchmarks.
  *
  * <p>What it does is set from the environment: see {@link BenchSettings}.
  */
@@ -66,15 +67,14 @@ public final class BenchMain {
         double baseline = Double.NaN;
         List<DbResult> results = new ArrayList<>();
         Map<String, Double> micro = new LinkedHashMap<>();
+        List<IsolationScenario.Result> isolation = List.of();
         try (Receiver receiver = new Receiver(BenchSettings.setting("HERALD_BENCH_RECEIVER", "jetty"),
                 BenchSettings.intSetting("HERALD_BENCH_RECEIVER_THREADS", 8))) {
             if (!settings.skips("baseline")) {
                 baseline = baseline(receiver);
             }
             if (!settings.skips("h2")) {
-                String h2Options = BenchSettings.setting("HERALD_BENCH_H2_OPTIONS", "");
-                results.add(withCeiling(herald("H2", "jdbc:h2:file:" + work.resolve("h2").resolve("herald") + h2Options,
-                        receiver), () -> "jdbc:h2:file:" + work.resolve("h2-ceiling").resolve("herald") + h2Options));
+                results.add(withCeiling(herald("H2", h2Url("h2"), receiver), () -> h2Url("h2-ceiling")));
             } else {
                 notes.add("H2 skipped (HERALD_BENCH_SKIP)");
             }
@@ -90,6 +90,11 @@ public final class BenchMain {
                     return settings.pgUrl();
                 }));
             }
+            if (!settings.skips("isolation")) {
+                isolation = isolation(receiver);
+            } else {
+                notes.add("isolation skipped (HERALD_BENCH_SKIP)");
+            }
         }
         if (!settings.skips("disk")) {
             System.out.println("H2 disk use at a steady 50 events/s (embedded Herald, no-op sender)...");
@@ -102,8 +107,8 @@ public final class BenchMain {
         } else {
             notes.add("JMH skipped (HERALD_BENCH_SKIP)");
         }
-        String table = ResultsTable.render(settings, machine, baseline, baselineCpuMicros, results, micro, notes,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        String table = ResultsTable.render(settings, machine, baseline, baselineCpuMicros, results, isolation, micro,
+                notes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         System.out.println();
         System.out.println(table);
         Files.writeString(target.resolve("bench-results.md"), table);
@@ -215,6 +220,34 @@ public final class BenchMain {
             return new DbResult(name, published, sustained, endToEnd, delivered, offered, latency, latencyReceived,
                     create, list, rss, cpuPerDelivery, Double.NaN, diskKibPerEvent);
         }
+    }
+
+    // ---------------------------------------------------------------- isolation
+
+    /**
+     * The isolation scenario for each noisy backlog, on a fresh H2 file and, when HERALD_BENCH_PG_URL is set, on
+     * freshly dropped PostgreSQL tables (whether or not the h2 and pg phases are skipped).
+     */
+    private List<IsolationScenario.Result> isolation(Receiver receiver) throws Exception {
+        List<IsolationScenario.Result> results = new ArrayList<>();
+        for (int noisy : IsolationScenario.NOISY_EVENTS) {
+            results.add(IsolationScenario.run("H2", h2Url("isolation-h2-" + noisy), noisy, settings, receiver,
+                    work.resolve("herald-isolation-h2-" + noisy + ".log")));
+        }
+        if (!settings.pgUrl().isBlank()) {
+            for (int noisy : IsolationScenario.NOISY_EVENTS) {
+                BenchDatabases.freshPostgres(settings.pgUrl());
+                results.add(IsolationScenario.run("PostgreSQL", settings.pgUrl(), noisy, settings, receiver,
+                        work.resolve("herald-isolation-postgresql-" + noisy + ".log")));
+            }
+        }
+        return results;
+    }
+
+    /** A fresh H2 file in the run's directory {@code name}, with HERALD_BENCH_H2_OPTIONS appended to its URL. */
+    private String h2Url(String name) {
+        return "jdbc:h2:file:" + work.resolve(name).resolve("herald")
+                + BenchSettings.setting("HERALD_BENCH_H2_OPTIONS", "");
     }
 
     /** The event type of the {@code i}-th management create: each tenant's webhooks spread over all types. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  * (10000), HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_PUBLISH_CONCURRENCY
  * (16), HERALD_BENCH_MGMT_CONCURRENCY (16), HERALD_BENCH_HERALD_JVM_OPTS (JVM options of the Herald process,
  * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
- * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk).
+ * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation).
  */
 record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int mgmtRequests, int concurrency,
                      int publishConcurrency, int mgmtConcurrency, List<String> heraldJvm, List<String> baselineJvm,

@@ -19,8 +19,10 @@ final class ResultsTable {
     }
 
     static String render(BenchSettings settings, String machine, double baseline, double baselineCpuMicros,
-                         List<DbResult> results, Map<String, Double> micro, List<String> notes, long seconds) {
-        return new ResultsTable(settings).table(machine, baseline, baselineCpuMicros, results, micro, notes, seconds);
+                         List<DbResult> results, List<IsolationScenario.Result> isolation, Map<String, Double> micro,
+                         List<String> notes, long seconds) {
+        return new ResultsTable(settings).table(machine, baseline, baselineCpuMicros, results, isolation, micro, notes,
+                seconds);
     }
 
     /** The machine the numbers come from: cores, memory, CPU model and JDK. */
@@ -42,7 +44,8 @@ final class ResultsTable {
     }
 
     private String table(String machine, double baseline, double baselineCpuMicros, List<DbResult> results,
-                         Map<String, Double> micro, List<String> notes, long seconds) {
+                         List<IsolationScenario.Result> isolation, Map<String, Double> micro, List<String> notes,
+                         long seconds) {
         BenchSettings s = settings;
         this.results = results;
         t.append("## Herald benchmarks, ").append(LocalDate.now()).append("\n\n");
@@ -53,6 +56,24 @@ final class ResultsTable {
                 s.mgmtRequests(), s.mgmtConcurrency(),
                 s.heraldJvm().isEmpty() ? "(defaults)" : String.join(" ", s.heraldJvm())));
         t.append(String.format("- whole run: %d s%n%n", seconds));
+        databases(baseline, baselineCpuMicros);
+        isolation(isolation);
+        if (!micro.isEmpty()) {
+            t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
+            micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
+                    .append(" |\n"));
+            t.append('\n');
+        }
+        notes.forEach(n -> t.append("- note: ").append(n).append('\n'));
+        return t.toString();
+    }
+
+    /** A column per database, a row per measure; none when the h2 and pg phases were both skipped. */
+    private void databases(double baseline, double baselineCpuMicros) {
+        if (results.isEmpty()) {
+            return;
+        }
+        BenchSettings s = settings;
         t.append("| measure | target |");
         results.forEach(r -> t.append(' ').append(r.name()).append(" |"));
         t.append("\n|---|---|");
@@ -82,14 +103,25 @@ final class ResultsTable {
         row("disk per event after the throughput phase (x " + s.webhooks() + " webhooks, ~40-byte data), KiB", "",
                 r -> String.format("%.2f", r.diskKibPerEvent()));
         t.append('\n');
-        if (!micro.isEmpty()) {
-            t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
-            micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
-                    .append(" |\n"));
-            t.append('\n');
+    }
+
+    /** A row per database and noisy backlog: the scenario's own table, since its columns are not the databases. */
+    private void isolation(List<IsolationScenario.Result> isolation) {
+        if (isolation.isEmpty()) {
+            return;
         }
-        notes.forEach(n -> t.append("- note: ").append(n).append('\n'));
-        return t.toString();
+        t.append(String.format("| isolation: hung endpoint's backlog (tenant noisy) | noisy publish events/s | quiet "
+                + "publish->received p50 / p99 / max ms, %d events one per 100 ms (target p99 < 3000) | hung "
+                + "endpoint's connections (limit 32 open) | scenario s |%n|---|---|---|---|---|%n",
+                IsolationScenario.QUIET_EVENTS));
+        for (IsolationScenario.Result r : isolation) {
+            t.append(String.format("| %s, %,d events | %.0f%s | %.1f / %.1f / %.1f (%d/%d received) | %d | %d |%n",
+                    r.database(), r.noisyEvents(), r.noisyPublish().perSecond(),
+                    r.noisyPublish().failed() > 0 ? " (" + r.noisyPublish().failed() + " failed)" : "",
+                    r.quiet().p50(), r.quiet().p99(), r.quiet().max(), r.quietReceived(),
+                    IsolationScenario.QUIET_EVENTS, r.hungConnections(), r.seconds()));
+        }
+        t.append('\n');
     }
 
     private void row(String label, String target, Function<DbResult, String> cell) {
