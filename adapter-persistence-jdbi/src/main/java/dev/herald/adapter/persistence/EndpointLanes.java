@@ -6,6 +6,7 @@ import dev.herald.domain.endpoint.RateWindow;
 import dev.herald.domain.webhook.RateLimit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,17 +18,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Each endpoint's lane: its turn in the queue ({@code webhooks.wake_at}: when it may next have due deliveries, NULL
- * when none are known) and its health, in columns of {@code webhooks}. Every write that makes a queue row due moves
+ * Each endpoint's lane, one row of {@code endpoint_lanes} per webhook: its turn in the queue ({@code wake_at}: when it
+ * may next have due deliveries, NULL when none are known), its health and its rate window. A narrow table of its own,
+ * as claims and completions rewrite these rows all the time: they would otherwise rewrite the wide webhook rows every
+ * publish reads. Every write that makes a queue row due moves
  * the lane's wake_at earlier (never later), and only when it must. The delivery worker's own short transactions do so
  * directly; a publish, which may run in a host's long transaction, leaves a wake-up row instead
- * ({@link #wakeLater}), so it never locks a webhook row. Rows are locked in webhook id order, so two nodes recording
+ * ({@link #wakeLater}), so it never locks a lane. Lanes are locked in webhook id order, so two nodes recording
  * at once cannot deadlock.
  */
 final class EndpointLanes {
-    private static final String HEALTH_COLUMNS = "id, consecutive_failures, failing_since, last_failure_at, probes,"
-            + " last_error";
-    private static final String LANE_COLUMNS = HEALTH_COLUMNS + ", rate_limit, rate_window, rate_used";
+    private static final String HEALTH_COLUMNS = "webhook_id, consecutive_failures, failing_since, last_failure_at,"
+            + " probes, last_error";
 
     private EndpointLanes() {
     }
@@ -42,21 +44,25 @@ final class EndpointLanes {
      * by how long they have waited: a tenant with many busy endpoints does not outnumber one with a single endpoint.
      * The candidates are read first and then locked, as the ranking cannot be combined with a row lock.
      */
-    static List<Lane> lockDue(Handle h, SqlDialect dialect, Instant now, int max) {
-        List<Lane> candidates = h.createQuery("SELECT " + LANE_COLUMNS + " FROM (SELECT " + LANE_COLUMNS
-                        + ", wake_at, ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY wake_at, id) AS tenant_turn"
-                        + " FROM webhooks WHERE wake_at <= :now AND disabled_date IS NULL) due"
-                        + " ORDER BY tenant_turn, wake_at, id LIMIT :max")
+    static List<Lane> lockDue(Handle h, Instant now, int max) {
+        // The webhook's own settings (disabled, rate limit) are read with it, without a lock.
+        List<Lane> candidates = h.createQuery("SELECT * FROM (SELECT l.webhook_id, l.consecutive_failures,"
+                        + " l.failing_since, l.last_failure_at, l.probes, l.last_error, l.rate_window, l.rate_used,"
+                        + " l.wake_at, w.rate_limit,"
+                        + " ROW_NUMBER() OVER (PARTITION BY l.tenant ORDER BY l.wake_at, l.webhook_id) AS tenant_turn"
+                        + " FROM endpoint_lanes l JOIN webhooks w ON w.id = l.webhook_id"
+                        + " WHERE l.wake_at <= :now AND w.disabled_date IS NULL) due"
+                        + " ORDER BY tenant_turn, wake_at, webhook_id LIMIT :max")
                 .bind("now", SqlTime.of(now)).bind("max", max)
-                .map((rs, ctx) -> new Lane(rs.getString("id"), health(rs),
+                .map((rs, ctx) -> new Lane(rs.getString("webhook_id"), health(rs),
                         SqlTime.optional(rs, "rate_limit", Integer.class).map(RateLimit::new),
                         new RateWindow(SqlTime.readOptional(rs, "rate_window"), rs.getInt("rate_used"))))
                 .list();
         if (candidates.isEmpty()) {
             return candidates;
         }
-        List<String> locked = h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>) AND wake_at <= :now "
-                        + dialect.lockForLaneChange() + " SKIP LOCKED")
+        List<String> locked = h.createQuery("SELECT webhook_id FROM endpoint_lanes WHERE webhook_id IN (<ids>)"
+                        + " AND wake_at <= :now FOR UPDATE SKIP LOCKED")
                 .bindList("ids", candidates.stream().map(Lane::webhookId).toList())
                 .bind("now", SqlTime.of(now))
                 .mapTo(String.class)
@@ -64,43 +70,59 @@ final class EndpointLanes {
         return candidates.stream().filter(lane -> locked.contains(lane.webhookId())).toList();
     }
 
-    /** How many sends each endpoint has open on every node: rows under a lease that has not ended. */
-    static Map<String, Integer> inFlight(Handle h, Collection<String> webhooks, Instant now) {
-        Map<String, Integer> open = new HashMap<>();
-        h.createQuery("SELECT webhook_id, COUNT(*) AS open FROM delivery_queue WHERE webhook_id IN (<ids>)"
-                        + " AND due_at > :now AND lease_token IS NOT NULL GROUP BY webhook_id")
-                .bindList("ids", List.copyOf(webhooks))
+    /**
+     * How many sends an endpoint has open on every node, counted up to {@code atMost}: rows under a lease that has not
+     * ended, all of which end within {@code lease} from now. One index range per endpoint: a grouped query over
+     * several endpoints would read every row of their backlogs.
+     */
+    static int inFlight(Handle h, String webhook, Instant now, Duration lease, int atMost) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM delivery_queue WHERE webhook_id = :webhook"
+                        + " AND due_at > :now AND due_at <= :horizon AND lease_token IS NOT NULL LIMIT :atMost) open")
+                .bind("webhook", webhook)
                 .bind("now", SqlTime.of(now))
-                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), rs.getInt("open")))
-                .forEach(e -> open.put(e.getKey(), e.getValue()));
-        return open;
+                .bind("horizon", SqlTime.of(now.plus(lease)))
+                .bind("atMost", atMost)
+                .mapTo(Integer.class)
+                .one();
     }
 
-    /** The earliest due time of each endpoint's queue rows (leased ones at their lease's end); absent when none. */
-    static Map<String, Instant> earliestRow(Handle h, Collection<String> webhooks) {
-        Map<String, Instant> earliest = new HashMap<>();
-        if (webhooks.isEmpty()) {
-            return earliest;
-        }
-        h.createQuery("SELECT webhook_id, MIN(due_at) AS earliest FROM delivery_queue WHERE webhook_id IN (<ids>)"
-                        + " GROUP BY webhook_id")
-                .bindList("ids", List.copyOf(webhooks))
-                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), SqlTime.read(rs, "earliest")))
-                .forEach(e -> earliest.put(e.getKey(), e.getValue()));
-        return earliest;
+    /** The earliest due time of the endpoint's queue rows (a leased one at its lease's end); empty when none. */
+    static Optional<Instant> earliestRow(Handle h, String webhook) {
+        return h.createQuery("SELECT due_at FROM delivery_queue WHERE webhook_id = :webhook" + DueRows.IN_DUE_ORDER
+                        + " LIMIT 1")
+                .bind("webhook", webhook)
+                .map((rs, ctx) -> SqlTime.read(rs, "due_at"))
+                .findOne();
     }
 
     /** The most wake-ups one claim moves into the lanes; the rest wait for the next claim. */
     private static final int WAKEUPS_PER_CLAIM = 2_000;
 
-    /** New rows of these endpoints are due at these times: their turn comes no later, once this commits. */
+    /**
+     * New rows of these endpoints are due at these times: their turn comes no later, once this commits. An endpoint
+     * whose turn has already come (the usual case under load) needs no wake-up; reading its turn takes no lock, and
+     * should a claim end that turn before this commits, {@link #wakeStranded} gives it back within a second.
+     */
     static void wakeLater(Handle h, Map<String, Instant> earliestDue) {
         if (earliestDue.isEmpty()) {
             return;
         }
+        Map<String, Instant> turns = new HashMap<>();
+        h.createQuery("SELECT webhook_id, wake_at FROM endpoint_lanes WHERE webhook_id IN (<ids>)"
+                        + " AND wake_at IS NOT NULL")
+                .bindList("ids", List.copyOf(earliestDue.keySet()))
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), SqlTime.read(rs, "wake_at")))
+                .forEach(e -> turns.put(e.getKey(), e.getValue()));
         PreparedBatch wakeups = h.prepareBatch("INSERT INTO lane_wakeups (webhook_id, due_at) VALUES (:id, :at)");
-        earliestDue.forEach((id, at) -> wakeups.bind("id", id).bind("at", SqlTime.of(at)).add());
-        wakeups.execute();
+        earliestDue.forEach((id, at) -> {
+            Instant turn = turns.get(id);
+            if (turn == null || turn.isAfter(at)) {
+                wakeups.bind("id", id).bind("at", SqlTime.of(at)).add();
+            }
+        });
+        if (wakeups.size() > 0) {
+            wakeups.execute();
+        }
     }
 
     /** Moves committed wake-ups into their lanes and deletes them; wake-ups another claim holds are skipped. */
@@ -136,7 +158,7 @@ final class EndpointLanes {
         if (earliestDue.isEmpty()) {
             return;
         }
-        PreparedBatch wake = h.prepareBatch("UPDATE webhooks SET wake_at = :at WHERE id = :id"
+        PreparedBatch wake = h.prepareBatch("UPDATE endpoint_lanes SET wake_at = :at WHERE webhook_id = :id"
                 + " AND (wake_at IS NULL OR wake_at > :at)");
         new TreeMap<>(earliestDue).forEach((id, at) -> wake.bind("id", id).bind("at", SqlTime.of(at)).add());
         wake.execute();
@@ -151,8 +173,8 @@ final class EndpointLanes {
         if (turns.isEmpty()) {
             return;
         }
-        PreparedBatch next = h.prepareBatch("UPDATE webhooks SET wake_at = :at, probes = probes + :probe,"
-                + " rate_window = :window, rate_used = :used WHERE id = :id");
+        PreparedBatch next = h.prepareBatch("UPDATE endpoint_lanes SET wake_at = :at, probes = probes + :probe,"
+                + " rate_window = :window, rate_used = :used WHERE webhook_id = :id");
         new TreeMap<>(turns).forEach((id, turn) -> next.bind("id", id).bind("at", SqlTime.of(turn.wakeAt()))
                 .bind("probe", turn.probed() ? 1 : 0)
                 .bind("window", SqlTime.of(turn.rate().second()))
@@ -162,22 +184,26 @@ final class EndpointLanes {
     }
 
     /**
-     * Lanes with queue rows but no turn: an enqueue that committed just after a claim had found its endpoint idle.
-     * Cheap (one index probe per idle webhook) and run about once a second, so such rows wait at most that long.
+     * Lanes whose turn is later than a row already due: a row that committed just after a claim had ended its
+     * endpoint's turn without seeing it (see {@link #wakeLater}). Cheap (one index probe per waiting webhook) and run
+     * about once a second, so such rows wait at most that long.
      */
-    static int wakeStranded(Handle h) {
-        return h.createUpdate("UPDATE webhooks SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
-                + " WHERE q.webhook_id = webhooks.id) WHERE wake_at IS NULL AND disabled_date IS NULL"
-                + " AND EXISTS (SELECT 1 FROM delivery_queue q WHERE q.webhook_id = webhooks.id)").execute();
+    static int wakeStranded(Handle h, Instant now) {
+        return h.createUpdate("UPDATE endpoint_lanes SET wake_at = :now WHERE (wake_at IS NULL OR wake_at > :now)"
+                        + " AND EXISTS (SELECT 1 FROM delivery_queue q"
+                        + " WHERE q.webhook_id = endpoint_lanes.webhook_id AND q.due_at <= :now)")
+                .bind("now", SqlTime.of(now))
+                .execute();
     }
 
     /**
      * Records real sends' results in their endpoints' health, in the order they were made. An endpoint that only
      * succeeded costs one UPDATE that changes (and locks) nothing unless it had been failing.
      */
-    static void recordSends(Handle h, SqlDialect dialect, Map<String, List<Attempt>> attemptsByWebhook) {
-        PreparedBatch healed = h.prepareBatch("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL,"
-                + " last_failure_at = NULL, probes = 0 WHERE id = :id AND consecutive_failures > 0");
+    static void recordSends(Handle h, Map<String, List<Attempt>> attemptsByWebhook) {
+        PreparedBatch healed = h.prepareBatch("UPDATE endpoint_lanes SET consecutive_failures = 0,"
+                + " failing_since = NULL, last_failure_at = NULL, probes = 0"
+                + " WHERE webhook_id = :id AND consecutive_failures > 0");
         Map<String, List<Attempt>> failing = new TreeMap<>();
         new TreeMap<>(attemptsByWebhook).forEach((id, attempts) -> {
             if (attempts.stream().allMatch(Attempt::succeeded)) {
@@ -189,8 +215,8 @@ final class EndpointLanes {
         if (healed.size() > 0) {
             healed.execute();
         }
-        failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id = :id "
-                        + dialect.lockForLaneChange())
+        failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM endpoint_lanes"
+                        + " WHERE webhook_id = :id FOR UPDATE")
                 .bind("id", id)
                 .map((rs, ctx) -> health(rs))
                 .findOne()
@@ -212,8 +238,8 @@ final class EndpointLanes {
     }
 
     private static void save(Handle h, String id, EndpointHealth health) {
-        h.createUpdate("UPDATE webhooks SET consecutive_failures = :failures, failing_since = :since,"
-                        + " last_failure_at = :last, probes = :probes, last_error = :error WHERE id = :id")
+        h.createUpdate("UPDATE endpoint_lanes SET consecutive_failures = :failures, failing_since = :since,"
+                        + " last_failure_at = :last, probes = :probes, last_error = :error WHERE webhook_id = :id")
                 .bind("id", id)
                 .bind("failures", health.consecutiveFailures())
                 .bind("since", SqlTime.of(health.failingSince()))
@@ -229,10 +255,11 @@ final class EndpointLanes {
         if (webhooks.isEmpty()) {
             return found;
         }
-        h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM webhooks WHERE id IN (<ids>) AND tenant = :tenant")
+        h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM endpoint_lanes WHERE webhook_id IN (<ids>)"
+                        + " AND tenant = :tenant")
                 .bindList("ids", List.copyOf(webhooks))
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> Map.entry(rs.getString("id"), health(rs)))
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), health(rs)))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }

@@ -37,11 +37,10 @@ final class FairClaim {
     /** Takes and leases (under {@code token}) up to {@code max} due deliveries, within the data bound. */
     static List<Taken> take(Handle h, SqlDialect dialect, Instant now, int max, long maxDataBytes, Duration lease,
                             EndpointLimits limits, String token) {
-        List<Lane> lanes = EndpointLanes.lockDue(h, dialect, now, Math.min(max, MAX_LANES));
+        List<Lane> lanes = EndpointLanes.lockDue(h, now, Math.min(max, MAX_LANES));
         if (lanes.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> inFlight = EndpointLanes.inFlight(h, lanes.stream().map(Lane::webhookId).toList(), now);
         int share = (max + lanes.size() - 1) / lanes.size();
         int budget = max;
         Map<String, Taken> taken = new LinkedHashMap<>();
@@ -58,8 +57,9 @@ final class FairClaim {
             }
             laneById.put(webhook, lane);
             int allowance = lane.rate().allowance(lane.rateLimit(), now);
-            EndpointTurn turn = EndpointTurn.of(lane.health(), inFlight.getOrDefault(webhook, 0),
-                    Math.min(share, budget), allowance, limits, now);
+            int inFlight = EndpointLanes.inFlight(h, webhook, now, lease, limits.concurrency());
+            EndpointTurn turn = EndpointTurn.of(lane.health(), inFlight, Math.min(share, budget), allowance, limits,
+                    now);
             List<String> ids = turn.take() == 0 ? List.of() : DueRows.lock(h, dialect, webhook, now, turn.take());
             ids.forEach(id -> {
                 taken.put(id, new Taken(id, turn.send()));
@@ -84,8 +84,7 @@ final class FairClaim {
             turns.put(webhook, Optional.of(now));
         });
         lease(h, kept, now.plus(lease), token);
-        Map<String, Instant> earliest = EndpointLanes.earliestRow(h, allTaken);
-        allTaken.forEach(webhook -> turns.put(webhook, Optional.ofNullable(earliest.get(webhook))));
+        allTaken.forEach(webhook -> turns.put(webhook, EndpointLanes.earliestRow(h, webhook)));
         kept.stream().filter(id -> taken.get(id).send()).forEach(id -> sent.merge(laneOf.get(id), 1, Integer::sum));
         Map<String, EndpointLanes.NextTurn> next = new HashMap<>();
         turns.forEach((webhook, wakeAt) -> next.put(webhook, new EndpointLanes.NextTurn(wakeAt,

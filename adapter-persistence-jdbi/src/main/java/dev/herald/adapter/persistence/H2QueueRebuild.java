@@ -35,8 +35,8 @@ final class H2QueueRebuild {
             pending.forEach(id -> requeue.bind("id", id).add());
             int requeued = requeue.size() > 0 ? Arrays.stream(requeue.execute()).sum() : 0;
             // Every endpoint's turn from its rows as rebuilt (the next claim may be a long wait otherwise).
-            h.execute("UPDATE webhooks SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
-                    + " WHERE q.webhook_id = webhooks.id)");
+            h.execute("UPDATE endpoint_lanes SET wake_at = (SELECT MIN(q.due_at) FROM delivery_queue q"
+                    + " WHERE q.webhook_id = endpoint_lanes.webhook_id)");
             return requeued;
         });
     }

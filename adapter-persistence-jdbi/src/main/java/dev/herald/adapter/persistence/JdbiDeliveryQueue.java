@@ -69,7 +69,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         return scope.inTransaction(h -> {
             if (!now.isBefore(nextStrandedCheck)) {
                 nextStrandedCheck = now.plus(STRANDED_CHECK);
-                EndpointLanes.wakeStranded(h);
+                EndpointLanes.wakeStranded(h, now);
             }
             // One token for the whole claim: it only has to differ from every other claim's.
             EndpointLanes.takeWakeups(h, dialect);
@@ -91,7 +91,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         scope.inTransaction(h -> {
             List<Completion> held = stillHeld(h, completions);
             save(h, held.stream().map(Outcome::of).toList());
-            EndpointLanes.recordSends(h, dialect, sentAttempts(held));
+            EndpointLanes.recordSends(h, sentAttempts(held));
             EndpointLanes.dueBy(h, earliestDue(held.stream().map(Completion::updated)
                     .filter(d -> !d.status().isFinal()).toList()));
             // Their sends are over: an endpoint that was waiting for a free send takes its turn now (when the send
@@ -138,7 +138,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 EndpointLanes.wakeLater(h, earliestDue(List.of(updated)));
             }
             save(h, List.of(new Outcome(updated, Optional.of(attempt))));
-            EndpointLanes.recordSends(h, dialect, Map.of(updated.webhookId().value(), List.of(attempt)));
+            EndpointLanes.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));
             return null;
         });
     }
@@ -241,8 +241,9 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
 
     @Override
     public void freshStart(TenantId tenant, WebhookId webhook, Instant now) {
-        scope.inTransaction(h -> h.createUpdate("UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL,"
-                        + " last_failure_at = NULL, probes = 0, wake_at = :now WHERE id = :id AND tenant = :tenant")
+        scope.inTransaction(h -> h.createUpdate("UPDATE endpoint_lanes SET consecutive_failures = 0,"
+                        + " failing_since = NULL, last_failure_at = NULL, probes = 0, wake_at = :now"
+                        + " WHERE webhook_id = :id AND tenant = :tenant")
                 .bind("id", webhook.value())
                 .bind("tenant", tenant.value())
                 .bind("now", SqlTime.of(now))

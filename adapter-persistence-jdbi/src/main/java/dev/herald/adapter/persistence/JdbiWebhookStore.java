@@ -32,11 +32,18 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         this.scope = scope;
     }
 
+    /** The webhook, and its endpoint's lane in the delivery queue ({@link EndpointLanes}). */
     @Override
     public void insert(Webhook webhook) {
-        scope.inTransaction(h -> bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
-                + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
-                + " :archived, :disabled, :rateLimit)"), webhook).execute());
+        scope.inTransaction(h -> {
+            bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
+                    + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
+                    + " :archived, :disabled, :rateLimit)"), webhook).execute();
+            return h.createUpdate("INSERT INTO endpoint_lanes (webhook_id, tenant) VALUES (:id, :tenant)")
+                    .bind("id", webhook.id().value())
+                    .bind("tenant", webhook.tenant().value())
+                    .execute();
+        });
     }
 
     @Override

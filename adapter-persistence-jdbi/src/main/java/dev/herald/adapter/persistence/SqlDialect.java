@@ -9,15 +9,6 @@ import javax.sql.DataSource;
 enum SqlDialect {
     H2, POSTGRESQL;
 
-    /**
-     * The row lock for changing a webhook's lane. On PostgreSQL not {@code FOR UPDATE}: a delivery inserted in a
-     * host's open transaction holds a key-share lock on its webhook (the foreign key), which {@code FOR UPDATE} would
-     * wait for or skip; {@code FOR NO KEY UPDATE} does not conflict with it.
-     */
-    String lockForLaneChange() {
-        return this == POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE";
-    }
-
     static SqlDialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

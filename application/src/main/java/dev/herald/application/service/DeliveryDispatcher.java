@@ -168,6 +168,8 @@ public final class DeliveryDispatcher {
         } finally {
             inFlight.removeAll(batch.stream().map(Sent::claim).toList());
             sendSlots.release(batch.size());
+            // Finished sends may let an endpoint at its concurrency limit take more: claim now, not at the next poll.
+            wakeUp();
         }
     }
 
