@@ -88,9 +88,15 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         if (completions.isEmpty()) {
             return;
         }
+        List<Completion> held = scope.inTransaction(h -> {
+            List<Completion> moved = stillHeld(h, completions);
+            save(h, moved.stream().map(Outcome::of).toList());
+            return moved;
+        });
+        // The lanes in a transaction of their own, after the outcomes are durable: the outcomes' transaction stays as
+        // short as it was (a process killed inside a long one leaves H2 more to recover), and a lane left behind by a
+        // crash is put right by the queue rebuild (H2) or the stranded-lane check (PostgreSQL) within a second.
         scope.inTransaction(h -> {
-            List<Completion> held = stillHeld(h, completions);
-            save(h, held.stream().map(Outcome::of).toList());
             EndpointLanes.recordSends(h, sentAttempts(held));
             EndpointLanes.dueBy(h, earliestDue(held.stream().map(Completion::updated)
                     .filter(d -> !d.status().isFinal()).toList()));
