@@ -97,7 +97,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         // short as it was (a process killed inside a long one leaves H2 more to recover), and a lane left behind by a
         // crash is put right by the queue rebuild (H2) or the stranded-lane check (PostgreSQL) within a second.
         scope.inTransaction(h -> {
-            EndpointLanes.recordSends(h, sentAttempts(held));
+            EndpointHealthRows.recordSends(h, sentAttempts(held));
             EndpointLanes.dueBy(h, earliestDue(held.stream().map(Completion::updated)
                     .filter(d -> !d.status().isFinal()).toList()));
             // Their sends are over: an endpoint that was waiting for a free send takes its turn now (when the send
@@ -144,7 +144,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 EndpointLanes.wakeLater(h, earliestDue(List.of(updated)));
             }
             save(h, List.of(new Outcome(updated, Optional.of(attempt))));
-            EndpointLanes.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));
+            EndpointHealthRows.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));
             return null;
         });
     }
@@ -306,7 +306,7 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
 
     @Override
     public Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
-        Map<String, EndpointHealth> found = scope.inTransaction(h -> EndpointLanes.health(h, tenant.value(),
+        Map<String, EndpointHealth> found = scope.inTransaction(h -> EndpointHealthRows.health(h, tenant.value(),
                 webhooks.stream().map(WebhookId::value).toList()));
         Map<WebhookId, EndpointHealth> health = new LinkedHashMap<>();
         webhooks.forEach(id -> health.put(id, found.getOrDefault(id.value(), EndpointHealth.HEALTHY)));
