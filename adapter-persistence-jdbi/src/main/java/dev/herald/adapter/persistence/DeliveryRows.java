@@ -10,7 +10,9 @@ import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -100,5 +102,14 @@ final class DeliveryRows {
         return new Attempt(rs.getInt("attempt_number"), SqlTime.read(rs, "attempt_date"),
                 SqlTime.optional(rs, "http_status", Integer.class), Optional.ofNullable(rs.getString("error_text")),
                 rs.getLong("duration_ms"), Optional.ofNullable(rs.getString("response_body")));
+    }
+
+    /** When the delivery's queue row is due: its next attempt, or its creation for one never tried. */
+    static Instant dueAt(Delivery delivery) {
+        return delivery.nextAttemptDate().orElse(delivery.createdDate());
+    }
+
+    static int[] executeIfAny(PreparedBatch batch) {
+        return batch.size() > 0 ? batch.execute() : new int[0];
     }
 }

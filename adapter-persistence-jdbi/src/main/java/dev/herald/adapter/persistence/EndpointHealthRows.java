@@ -4,6 +4,7 @@ import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.endpoint.EndpointHealth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,16 @@ final class EndpointHealthRows {
             + " probes, last_error";
 
     private EndpointHealthRows() {
+    }
+
+    /** A fresh start (enable): failures forgotten, the circuit closed, the lane's turn now. */
+    static void freshStart(Handle h, String tenant, String webhook, Instant now) {
+        h.createUpdate("UPDATE endpoint_lanes SET consecutive_failures = 0, failing_since = NULL,"
+                        + " last_failure_at = NULL, probes = 0, wake_at = :now WHERE webhook_id = :id AND tenant = :tenant")
+                .bind("id", webhook)
+                .bind("tenant", tenant)
+                .bind("now", SqlTime.of(now))
+                .execute();
     }
 
     /**

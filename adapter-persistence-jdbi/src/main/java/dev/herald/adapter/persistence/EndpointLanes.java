@@ -1,5 +1,6 @@
 package dev.herald.adapter.persistence;
 
+import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.endpoint.EndpointHealth;
 import dev.herald.domain.endpoint.RateWindow;
 import dev.herald.domain.webhook.RateLimit;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -144,6 +146,12 @@ final class EndpointLanes {
         if (!ids.isEmpty()) {
             h.createUpdate("DELETE FROM lane_wakeups WHERE id IN (<ids>)").bindList("ids", ids).execute();
         }
+    }
+
+    /** The earliest due time of these deliveries, by endpoint. */
+    static Map<String, Instant> earliestDue(List<Delivery> due) {
+        return due.stream().collect(Collectors.toMap(d -> d.webhookId().value(), DeliveryRows::dueAt,
+                (a, b) -> a.isBefore(b) ? a : b));
     }
 
     /** Rows of these endpoints became due at these times: their turn comes no later. */
