@@ -11,26 +11,18 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Transactions over the Herald stores. {@link #inTransaction} joins the transaction already open on this thread;
- * {@link #inSharedTransaction} commits together with other threads' work ({@link GroupCommit});
  * {@link #onHostConnection} makes a host application's own JDBC transaction that transaction (transactional outbox).
  */
 public final class JdbiTransactions implements ForRunningTransactions {
     private final TransactionScope scope;
-    private final GroupCommit groupCommit;
 
     JdbiTransactions(TransactionScope scope) {
         this.scope = scope;
-        this.groupCommit = new GroupCommit(scope);
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return scope.inTransaction(handle -> work.get());
-    }
-
-    @Override
-    public <T> T inSharedTransaction(Supplier<T> work) {
-        return scope.isOpen() ? work.get() : TransactionScope.translatingConflicts(() -> groupCommit.run(work));
     }
 
     /**

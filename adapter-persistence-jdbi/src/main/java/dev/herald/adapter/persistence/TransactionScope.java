@@ -27,18 +27,8 @@ final class TransactionScope {
     <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
         return translatingConflicts(() -> {
             Handle handle = current.get();
-            return handle != null ? callback.withHandle(handle) : inNewTransaction(callback);
+            return handle != null ? callback.withHandle(handle) : jdbi.inTransaction(fresh -> bound(fresh, callback));
         });
-    }
-
-    /** Whether a transaction is open on this thread (its stores calls join it). */
-    boolean isOpen() {
-        return current.get() != null;
-    }
-
-    /** Runs {@code callback} in a new transaction, bound to this thread: committed when it returns. */
-    <T> T inNewTransaction(HandleCallback<T, RuntimeException> callback) {
-        return jdbi.inTransaction(fresh -> bound(fresh, callback));
     }
 
     /** Runs {@code work} with {@code handle} as this thread's transaction; its stores calls all join it. */

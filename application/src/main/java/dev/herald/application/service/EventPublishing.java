@@ -59,9 +59,7 @@ final class EventPublishing implements ForPublishingEvents {
         String fingerprint = fingerprint(type, data);
         PublishedEvent published;
         try {
-            // Shared: concurrent publishes commit together (group commit); the work only touches the stores.
-            published = transactions.inSharedTransaction(() -> key
-                    .flatMap(k -> events.findByIdempotencyKey(tenant, k))
+            published = transactions.inTransaction(() -> key.flatMap(k -> events.findByIdempotencyKey(tenant, k))
                     .map(earlier -> replay(earlier, fingerprint))
                     .orElseGet(() -> store(tenant, type, data, key, fingerprint)));
         } catch (ConflictException raced) {

@@ -18,10 +18,8 @@ import dev.herald.application.port.out.ForStoringTenants;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
-import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.delivery.DeliveryStatus;
 import dev.herald.domain.event.Event;
-import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
@@ -30,22 +28,15 @@ import dev.herald.domain.webhook.Webhook;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ForRunningTransactions} does with the stores it runs over: the work's writes, through every
  * store, all stay or all go; an exception thrown by the work comes out unchanged after everything is undone; a call
- * inside another joins it, with no rollback of its own. Shared transactions (group commit) keep every caller's
- * promise on its own: its result when committed, its exception alone when its work threw.
+ * inside another joins it, with no rollback of its own.
  */
 public abstract class TransactionsContract {
     private static final IdempotencyKey KEY = new IdempotencyKey("order-1");
@@ -212,136 +203,5 @@ public abstract class TransactionsContract {
         }));
 
         assertEquals(List.of(others), webhooks.list(ACME, true));
-    }
-
-    @Test
-    void sharedWorkOfManyCallersIsEachCommittedWithItsOwnResult() throws Exception {
-        Webhook webhook = tenantWithWebhook();
-
-        List<Caller> callers = sharedPublishes(webhook, 16, i -> false);
-
-        List<EventId> published = new ArrayList<>();
-        for (Caller caller : callers) {
-            Event event = caller.result.get(30, TimeUnit.SECONDS);
-            assertEquals(Optional.of(event.id()), events.findByIdempotencyKey(ACME, caller.key).map(Event::id));
-            published.add(event.id());
-        }
-        assertEquals(Set.copyOf(published), deliveredEvents(webhook));
-    }
-
-    @Test
-    void aSharedWorkThatThrowsIsUndoneAloneAndTheOthersAreKept() throws Exception {
-        Webhook webhook = tenantWithWebhook();
-
-        List<Caller> callers = sharedPublishes(webhook, 16, i -> i % 2 == 1);
-
-        List<EventId> kept = new ArrayList<>();
-        for (Caller caller : callers) {
-            if (caller.fails) {
-                ExecutionException failed = assertThrows(ExecutionException.class,
-                        () -> caller.result.get(30, TimeUnit.SECONDS));
-                assertEquals("caller " + caller.key.value() + " gave up", failed.getCause().getMessage());
-                assertEquals(Optional.empty(), events.findByIdempotencyKey(ACME, caller.key), caller.key.value());
-            } else {
-                Event published = caller.result.get(30, TimeUnit.SECONDS);
-                assertEquals(Optional.of(published.id()),
-                        events.findByIdempotencyKey(ACME, caller.key).map(Event::id), caller.key.value());
-                kept.add(published.id());
-            }
-        }
-        assertEquals(Set.copyOf(kept), deliveredEvents(webhook), "the deliveries of the callers that did not throw");
-    }
-
-    @Test
-    void aSharedCallInsideAnOpenTransactionJoinsItAndFallsWithIt() {
-        Written[] written = new Written[1];
-
-        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
-            written[0] = transactions.inSharedTransaction(this::writeTenantAndPublish);
-            throw new IllegalStateException("the outer work gave up after the shared one returned");
-        }));
-
-        assertNothingOf(written[0]);
-    }
-
-    private Webhook tenantWithWebhook() {
-        tenants.insert(ACME, ApiKey.generate().hash());
-        Webhook webhook = webhook(ACME, minutes(0), EventType.PATIENT_CREATED);
-        webhooks.insert(webhook);
-        return webhook;
-    }
-
-    /** The events of the webhook's deliveries. */
-    private Set<EventId> deliveredEvents(Webhook webhook) {
-        return log.list(ACME, webhook.id(), DeliveryQuery.all().withPage(DeliveryQuery.MAX_LIMIT, 0)).stream()
-                .map(Delivery::eventId)
-                .collect(Collectors.toSet());
-    }
-
-    /** A caller publishing one event (its key names it) in a shared transaction; it may throw after writing. */
-    private record Caller(IdempotencyKey key, boolean fails, CompletableFuture<Event> result) {
-    }
-
-    /**
-     * Runs {@code count} publishes in shared transactions, one per thread. The first holds its transaction open until
-     * every other caller is waiting (or done), so that a store which groups commits groups all the others together.
-     */
-    private List<Caller> sharedPublishes(Webhook webhook, int count, IntPredicate fails)
-            throws InterruptedException {
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        List<Caller> callers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            Caller caller = new Caller(new IdempotencyKey("k" + i), fails.test(i), new CompletableFuture<>());
-            callers.add(caller);
-            Thread thread = new Thread(() -> {
-                try {
-                    caller.result.complete(transactions.inSharedTransaction(() -> {
-                        Event event = event(ACME, EventType.PATIENT_CREATED, minutes(n + 1), Optional.of(caller.key));
-                        events.insert(event);
-                        deliveries.enqueue(List.of(Delivery.of(event, webhook.id())));
-                        if (n == 0) {
-                            awaitQuietly(othersWaiting);
-                        }
-                        if (caller.fails) {
-                            throw new IllegalStateException("caller " + caller.key.value() + " gave up");
-                        }
-                        return event;
-                    }));
-                } catch (Throwable e) {
-                    caller.result.completeExceptionally(e);
-                }
-            }, "shared-" + i);
-            threads.add(thread);
-            thread.start();
-            if (i == 0) {
-                awaitStill(List.of(thread));
-            }
-        }
-        awaitStill(threads.subList(1, threads.size()));
-        othersWaiting.countDown();
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        return callers;
-    }
-
-    /** Until each thread waits (for a latch or a lock) or has ended. */
-    private static void awaitStill(List<Thread> threads) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!threads.stream().map(Thread::getState).allMatch(s -> s == Thread.State.WAITING
-                || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

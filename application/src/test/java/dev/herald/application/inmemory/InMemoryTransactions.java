@@ -7,8 +7,7 @@ import java.util.function.Supplier;
  * Transactions over the in-memory stores, as the database's: when the work throws, every store write it made on
  * this thread is undone; a call inside another joins it (no savepoint: only the outermost call commits or rolls
  * back). Unlike a database there is no isolation: other threads see the writes before the commit, so a test that
- * rolls back should not race other writers on the same keys. There is nothing to gain from sharing a commit in
- * memory, so a shared transaction is a transaction of its own.
+ * rolls back should not race other writers on the same keys.
  */
 public final class InMemoryTransactions implements ForRunningTransactions {
     @Override
@@ -29,10 +28,5 @@ public final class InMemoryTransactions implements ForRunningTransactions {
                 UndoLog.rollBack();
             }
         }
-    }
-
-    @Override
-    public <T> T inSharedTransaction(Supplier<T> work) {
-        return inTransaction(work);
     }
 }
