@@ -98,18 +98,18 @@ public final class AddressRules {
                 || o0 >= 224;                            // multicast, reserved, broadcast
     }
 
+    /**
+     * Only global unicast (2000::/3) is allowed: everything else in IPv6 is special or unassigned (loopback,
+     * unspecified, unique local, link-local, site-local, multicast, discard, fe00::/9 and the rest). Within it, the
+     * documentation range and Teredo (2001::/32, which carries an obfuscated IPv4 address) are blocked too.
+     */
     private static boolean isBlockedIpv6(byte[] b) {
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        return allZero(b, 0, 16)                                  // :: unspecified
-                || isLoopbackV6(b)                                // ::1
-                || first == 0xff                                  // multicast
-                || (first & 0xfe) == 0xfc                         // fc00::/7 unique local
-                || (first == 0xfe && (second & 0xc0) == 0x80)     // fe80::/10 link-local
-                || (first == 0xfe && (second & 0xc0) == 0xc0)     // fec0::/10 site-local (deprecated)
-                || (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) // 2001:db8::/32 docs
-                || (first == 0x01 && second == 0x00 && allZero(b, 2, 8)) // 100::/64 discard
-                || first == 0x00;                                 // ::/8 reserved (mapped/compatible handled above)
+        boolean globalUnicast = (first & 0xe0) == 0x20;
+        boolean documentation = first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+        boolean teredo = first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0;
+        return !globalUnicast || documentation || teredo;
     }
 
     private static boolean isLoopbackV6(byte[] b) {

@@ -47,14 +47,17 @@ class AddressRulesTest {
             "fec0::1", "feff::1",                             // site-local (deprecated)
             "2001:db8::1", "2001:db8:ffff::1",                // documentation
             "100::1", "100::ffff:ffff:ffff:ffff",             // discard
-            "1:2::3", "ff::1"})                               // ::/8 reserved
+            "1:2::3", "ff::1",                                // ::/8 reserved
+            "fe00::1", "fe7f::1",                             // fe00::/9 reserved
+            "100:0:0:1::1", "400::1", "4000::1", "e000::1",   // unassigned, outside 2000::/3
+            "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2"}) // Teredo
     void blockedIpv6(String address) {
         assertTrue(AddressRules.isBlocked(ipv6(address)), address);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2606:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001::1", "2001:db9::1",
-            "100:0:0:1::1"})
+            "2001:1::1", "3fff:ffff::1"})
     void publicIpv6(String address) {
         assertFalse(AddressRules.isBlocked(ipv6(address)), address);
     }
