@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of every Herald benchmark, printed as a table (and written to benchmarks/target/bench-results.md):
- * the bare-HttpClient baseline, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
+ * the baseline of bare HTTP clients, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
  * publish→received latency at a fixed offered load, the management API, peak RSS, a quiet tenant's latency next to
  * a hung endpoint (the isolation scenario), and JMH micro-benchmarks.
  *
@@ -61,14 +61,14 @@ public final class BenchMain {
                         + "%d management requests at concurrency %d, Herald JVM options %s%n",
                 settings.events(), settings.webhooks(), settings.concurrency(), settings.rate(),
                 settings.latencySeconds(), settings.mgmtRequests(), settings.mgmtConcurrency(), settings.heraldJvm());
-        BaselinePhase.Result baseline = new BaselinePhase.Result(Double.NaN, Double.NaN);
+        List<BaselinePhase.Result> senders = List.of();
         List<DbResult> results = new ArrayList<>();
         Map<String, Double> micro = new LinkedHashMap<>();
         List<IsolationScenario.Result> isolation = List.of();
         try (Receiver receiver = new Receiver(BenchSettings.setting("HERALD_BENCH_RECEIVER", "jetty"),
                 BenchSettings.intSetting("HERALD_BENCH_RECEIVER_THREADS", 8))) {
             if (!settings.skips("baseline")) {
-                baseline = BaselinePhase.run(settings, receiver);
+                senders = BaselinePhase.run(settings, receiver);
             }
             if (!settings.skips("h2")) {
                 results.add(withCeiling(herald("H2", BenchDatabases.h2Url(work, "h2"), receiver),
@@ -105,8 +105,8 @@ public final class BenchMain {
         } else {
             notes.add("JMH skipped (HERALD_BENCH_SKIP)");
         }
-        String table = ResultsTable.render(settings, machine, baseline.perSecond(), baseline.cpuMicros(), results,
-                isolation, micro, notes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        String table = ResultsTable.render(settings, machine, senders, results, isolation, micro, notes,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         System.out.println();
         System.out.println(table);
         Files.writeString(target.resolve("bench-results.md"), table);
