@@ -8,7 +8,8 @@ import java.util.function.IntFunction;
 
 /** The clients the baseline compares, by the name HERALD_BENCH_SENDERS uses; each makes a client for N in flight. */
 enum BareClients {
-    JDK("jdk", JdkBareClient::new),
+    JDK("jdk", inFlight -> new JdkBareClient(false)),
+    JDK_HERALD_EXECUTOR("jdk-herald-executor", inFlight -> new JdkBareClient(true)),
     JETTY("jetty", JettyBareClient::new),
     APACHE("apache", ApacheBareClient::new),
     REACTOR_NETTY("reactor-netty", ReactorNettyBareClient::new);
@@ -27,7 +28,8 @@ enum BareClients {
                 return c;
             }
         }
-        throw new IllegalArgumentException("no bare sender '" + id + "'; known: jdk, jetty, apache, reactor-netty");
+        throw new IllegalArgumentException("no bare sender '" + id + "'; known: jdk, jdk-herald-executor, jetty, apache, "
+                + "reactor-netty");
     }
 
     BareClient create(int concurrency) {
@@ -38,6 +40,9 @@ enum BareClients {
     String label() {
         if (this == JDK) {
             return "JDK java.net.http " + System.getProperty("java.version");
+        }
+        if (this == JDK_HERALD_EXECUTOR) {
+            return "JDK java.net.http " + System.getProperty("java.version") + ", Herald's fixed executor";
         }
         try (InputStream in = BareClients.class.getResourceAsStream("/bench-senders.properties")) {
             Properties labels = new Properties();

@@ -9,7 +9,7 @@ import java.util.Locale;
  * (10000), HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_PUBLISH_CONCURRENCY
  * (16), HERALD_BENCH_MGMT_CONCURRENCY (16), HERALD_BENCH_HERALD_JVM_OPTS (JVM options of the Herald process,
  * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_SENDERS (the baseline's bare senders, in order:
- * jdk,jetty,apache,reactor-netty), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
+ * jdk,jdk-herald-executor,jetty,apache,reactor-netty), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
  * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation).
  */
 record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int mgmtRequests, int concurrency,
@@ -23,7 +23,8 @@ record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int
                 intSetting("HERALD_BENCH_PUBLISH_CONCURRENCY", 16), intSetting("HERALD_BENCH_MGMT_CONCURRENCY", 16),
                 words(setting("HERALD_BENCH_HERALD_JVM_OPTS", "-Xmx256m")),
                 words(setting("HERALD_BENCH_BASELINE_JVM_OPTS", "")),
-                List.of(setting("HERALD_BENCH_SENDERS", "jdk,jetty,apache,reactor-netty").split(",")),
+                List.of(setting("HERALD_BENCH_SENDERS",
+                        "jdk,jdk-herald-executor,jetty,apache,reactor-netty").split(",")),
                 setting("HERALD_BENCH_PG_URL", ""),
                 List.of(setting("HERALD_BENCH_SKIP", "").toLowerCase(Locale.ROOT).split(",")));
     }

@@ -6,17 +6,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
-/** The JDK's {@code java.net.http} client, as the baseline has always used it (its default executor). */
+/**
+ * The JDK's {@code java.net.http} client: as the baseline has always used it (its default executor, a cached pool),
+ * or on a fixed pool of {@code max(4, 2 x cores)} threads as Herald's JdkHttpSender runs it. It opens as many HTTP/1.1
+ * connections as requests in flight, so there is no pool to size.
+ */
 final class JdkBareClient implements BareClient {
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .build();
+    private final HttpClient client;
 
-    /** The JDK client opens as many HTTP/1.1 connections as requests in flight: nothing to size. */
-    JdkBareClient(int concurrency) {
+    JdkBareClient(boolean heraldsExecutor) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY);
+        if (heraldsExecutor) {
+            builder.executor(Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+                    task -> {
+                        Thread thread = new Thread(task, "herald-http");
+                        thread.setDaemon(true);
+                        return thread;
+                    }));
+        }
+        client = builder.build();
     }
 
     @Override
