@@ -7,37 +7,37 @@ import dev.herald.domain.event.EventId;
 import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.WebhookSecret;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The limit: a bare {@code java.net.http.HttpClient} loop in its own JVM (as Herald runs in its own), posting bodies
- * shaped and signed exactly as Herald's (both schemes, computed per request) to the same receiver with the same
- * number of requests in flight, no database. Arguments: url count concurrency maxSeconds.
+ * The limit: a bare HTTP client loop in its own JVM (as Herald runs in its own), posting bodies shaped and signed
+ * exactly as Herald's (both schemes, computed per request) to the same receiver with the same number of requests in
+ * flight, no database. One loop for every client ({@link BareClients}), so only the client differs. Arguments: client
+ * url count concurrency maxSeconds. Prints {@code sent N failed N cpu SECONDS}: the whole JVM's CPU time, as always.
  */
 public final class BaselineSender {
     private BaselineSender() {
     }
 
     public static void main(String[] args) throws Exception {
-        URI url = URI.create(args[0]);
-        int count = Integer.parseInt(args[1]);
-        int concurrency = Integer.parseInt(args[2]);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[3]));
+        BareClients kind = BareClients.byId(args[0]);
+        URI url = URI.create(args[1]);
+        int count = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
         WebhookSecret secret = new SecretGenerator().next();
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
+        BareClient client = kind.create(concurrency);
         Semaphore slots = new Semaphore(concurrency);
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
         String alertId = EventId.generate().value();
         String created = Instant.now().toString();
         int sent = 0;
@@ -49,25 +49,26 @@ public final class BaselineSender {
                     + alertId + "\"}";
             long ts = Instant.now().getEpochSecond();
             DeliveryBody signed = DeliveryBody.ofText(body);
-            HttpRequest request = HttpRequest.newBuilder(url)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Herald/0.1.0")
-                    .header("Decoda-Signature", Signatures.decoda(secret, signed))
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(ts))
-                    .header("webhook-signature", Signatures.standardWebhooks(List.of(secret), id, ts, signed))
-                    .build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                if (failure != null || response.statusCode() != 200) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Herald/0.1.0");
+            headers.put("Decoda-Signature", Signatures.decoda(secret, signed));
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", Long.toString(ts));
+            headers.put("webhook-signature", Signatures.standardWebhooks(List.of(secret), id, ts, signed));
+            client.post(url, headers, body.getBytes(StandardCharsets.UTF_8)).whenComplete((status, failure) -> {
+                if (failure != null || status != 200) {
                     failed.incrementAndGet();
+                    firstError.compareAndSet(null, failure != null ? failure.toString() : "status " + status);
                 }
                 slots.release();
             });
         }
         slots.acquire(concurrency);
-        double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
-        System.out.println("sent " + sent + " failed " + failed.get() + " cpu " + cpu);
-        System.exit(0);
+        double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0)
+                .orElse(Double.NaN);
+        System.out.println("sent " + sent + " failed " + failed.get() + " cpu " + cpu
+                + (firstError.get() == null ? "" : ", first failure: " + firstError.get()));
+        System.exit(0); // the client is not closed: its shutdown is not measured, and the exit ends it
     }
 }

@@ -15,6 +15,12 @@ final class BenchDatabases {
     private BenchDatabases() {
     }
 
+    /** A fresh H2 file in the run's directory {@code name}, with HERALD_BENCH_H2_OPTIONS appended to its URL. */
+    static String h2Url(Path work, String name) {
+        return "jdbc:h2:file:" + work.resolve(name).resolve("herald")
+                + BenchSettings.setting("HERALD_BENCH_H2_OPTIONS", "");
+    }
+
     /** What Herald's data takes on disk: the H2 file, or the PostgreSQL tables with their indexes and TOAST. */
     static long diskBytes(String dbUrl) throws Exception {
         if (dbUrl.startsWith("jdbc:h2:file:")) {

@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One run of every Herald benchmark, printed as a table (and written to benchmarks/target/bench-results.md):
- * the bare-HttpClient baseline, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
+ * the baseline of bare HTTP clients, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
  * publish→received latency at a fixed offered load, the management API, peak RSS, a quiet tenant's latency next to
  * a hung endpoint (the isolation scenario), and JMH micro-benchmarks.
  *
@@ -38,7 +36,6 @@ public final class BenchMain {
     private final BenchSettings settings = BenchSettings.fromEnvironment();
     private final Path work;
     private final List<String> notes = new ArrayList<>();
-    private double baselineCpuMicros = Double.NaN;
 
     private BenchMain(Path work) {
         this.work = work;
@@ -64,17 +61,18 @@ public final class BenchMain {
                         + "%d management requests at concurrency %d, Herald JVM options %s%n",
                 settings.events(), settings.webhooks(), settings.concurrency(), settings.rate(),
                 settings.latencySeconds(), settings.mgmtRequests(), settings.mgmtConcurrency(), settings.heraldJvm());
-        double baseline = Double.NaN;
+        List<BaselinePhase.Result> senders = List.of();
         List<DbResult> results = new ArrayList<>();
         Map<String, Double> micro = new LinkedHashMap<>();
         List<IsolationScenario.Result> isolation = List.of();
         try (Receiver receiver = new Receiver(BenchSettings.setting("HERALD_BENCH_RECEIVER", "jetty"),
                 BenchSettings.intSetting("HERALD_BENCH_RECEIVER_THREADS", 8))) {
             if (!settings.skips("baseline")) {
-                baseline = baseline(receiver);
+                senders = BaselinePhase.run(settings, receiver);
             }
             if (!settings.skips("h2")) {
-                results.add(withCeiling(herald("H2", h2Url("h2"), receiver), () -> h2Url("h2-ceiling")));
+                results.add(withCeiling(herald("H2", BenchDatabases.h2Url(work, "h2"), receiver),
+                        () -> BenchDatabases.h2Url(work, "h2-ceiling")));
             } else {
                 notes.add("H2 skipped (HERALD_BENCH_SKIP)");
             }
@@ -91,7 +89,7 @@ public final class BenchMain {
                 }));
             }
             if (!settings.skips("isolation")) {
-                isolation = isolation(receiver);
+                isolation = IsolationScenario.runAll(settings, receiver, work);
             } else {
                 notes.add("isolation skipped (HERALD_BENCH_SKIP)");
             }
@@ -103,42 +101,16 @@ public final class BenchMain {
             notes.add("H2 disk at a steady 50 events/s, 500-byte data: " + steady);
         }
         if (!settings.skips("jmh")) {
-            micro = MicroBenchmarks.runAll(javaCommand());
+            micro = MicroBenchmarks.runAll(HeraldProcess.javaCommand());
         } else {
             notes.add("JMH skipped (HERALD_BENCH_SKIP)");
         }
-        String table = ResultsTable.render(settings, machine, baseline, baselineCpuMicros, results, isolation, micro,
-                notes, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        String table = ResultsTable.render(settings, machine, senders, results, isolation, micro, notes,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         System.out.println();
         System.out.println(table);
         Files.writeString(target.resolve("bench-results.md"), table);
         System.out.println("(also written to " + target.resolve("bench-results.md") + ")");
-    }
-
-    // ---------------------------------------------------------------- baseline
-
-    private double baseline(Receiver receiver) throws Exception {
-        int count = settings.events() * settings.webhooks();
-        receiver.reset(0);
-        System.out.printf("baseline: %d signed POSTs, %d in flight, bare HttpClient in its own JVM...%n", count,
-                settings.concurrency());
-        List<String> command = new ArrayList<>(List.of(javaCommand()));
-        // As Herald's Main does: on 2 cores the common pool has parallelism 1, and then every HttpClient.sendAsync
-        // hands its completion to a new thread (CompletableFuture's thread-per-task fallback).
-        command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism="
-                + Math.max(2, Runtime.getRuntime().availableProcessors()));
-        command.addAll(settings.baselineJvm());
-        command.addAll(List.of("-cp", HeraldProcess.ownJar(), BaselineSender.class.getName(), receiver.url("/baseline"),
-                Integer.toString(count), Integer.toString(settings.concurrency()), "120"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor(150, TimeUnit.SECONDS);
-        double perSecond = receiver.received() / (receiver.spanNanos() / 1e9);
-        Matcher cpu = Pattern.compile("cpu ([0-9.]+)").matcher(output);
-        baselineCpuMicros = cpu.find()
-                ? Double.parseDouble(cpu.group(1)) * 1e6 / Math.max(1, receiver.received()) : Double.NaN;
-        System.out.printf("  %s -> received %d, %.0f requests/s%n", output.strip(), receiver.received(), perSecond);
-        return perSecond;
     }
 
     // ---------------------------------------------------------------- Herald
@@ -222,34 +194,6 @@ public final class BenchMain {
         }
     }
 
-    // ---------------------------------------------------------------- isolation
-
-    /**
-     * The isolation scenario for each noisy backlog, on a fresh H2 file and, when HERALD_BENCH_PG_URL is set, on
-     * freshly dropped PostgreSQL tables (whether or not the h2 and pg phases are skipped).
-     */
-    private List<IsolationScenario.Result> isolation(Receiver receiver) throws Exception {
-        List<IsolationScenario.Result> results = new ArrayList<>();
-        for (int noisy : IsolationScenario.NOISY_EVENTS) {
-            results.add(IsolationScenario.run("H2", h2Url("isolation-h2-" + noisy), noisy, settings, receiver,
-                    work.resolve("herald-isolation-h2-" + noisy + ".log")));
-        }
-        if (!settings.pgUrl().isBlank()) {
-            for (int noisy : IsolationScenario.NOISY_EVENTS) {
-                BenchDatabases.freshPostgres(settings.pgUrl());
-                results.add(IsolationScenario.run("PostgreSQL", settings.pgUrl(), noisy, settings, receiver,
-                        work.resolve("herald-isolation-postgresql-" + noisy + ".log")));
-            }
-        }
-        return results;
-    }
-
-    /** A fresh H2 file in the run's directory {@code name}, with HERALD_BENCH_H2_OPTIONS appended to its URL. */
-    private String h2Url(String name) {
-        return "jdbc:h2:file:" + work.resolve(name).resolve("herald")
-                + BenchSettings.setting("HERALD_BENCH_H2_OPTIONS", "");
-    }
-
     /** The event type of the {@code i}-th management create: each tenant's webhooks spread over all types. */
     private static String mgmtType(int i) {
         return EVENT_TYPES.get((i / MGMT_TENANTS) % EVENT_TYPES.size());
@@ -275,9 +219,5 @@ public final class BenchMain {
             notes.add(note);
             System.out.println("    WARNING " + note);
         }
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -8,12 +8,13 @@ import java.util.Locale;
  * HERALD_BENCH_RATE (events/s for latency, 500), HERALD_BENCH_LATENCY_SECONDS (10), HERALD_BENCH_MGMT_REQUESTS
  * (10000), HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_PUBLISH_CONCURRENCY
  * (16), HERALD_BENCH_MGMT_CONCURRENCY (16), HERALD_BENCH_HERALD_JVM_OPTS (JVM options of the Herald process,
- * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
+ * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_SENDERS (the baseline's bare senders, in order:
+ * jdk,jdk-herald-executor,jetty,apache,reactor-netty), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
  * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation).
  */
 record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int mgmtRequests, int concurrency,
                      int publishConcurrency, int mgmtConcurrency, List<String> heraldJvm, List<String> baselineJvm,
-                     String pgUrl, List<String> skip) {
+                     List<String> senders, String pgUrl, List<String> skip) {
 
     static BenchSettings fromEnvironment() {
         return new BenchSettings(intSetting("HERALD_BENCH_EVENTS", 20_000), intSetting("HERALD_BENCH_WEBHOOKS", 5),
@@ -21,7 +22,10 @@ record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int
                 intSetting("HERALD_BENCH_MGMT_REQUESTS", 10_000), intSetting("HERALD_BENCH_CONCURRENCY", 200),
                 intSetting("HERALD_BENCH_PUBLISH_CONCURRENCY", 16), intSetting("HERALD_BENCH_MGMT_CONCURRENCY", 16),
                 words(setting("HERALD_BENCH_HERALD_JVM_OPTS", "-Xmx256m")),
-                words(setting("HERALD_BENCH_BASELINE_JVM_OPTS", "")), setting("HERALD_BENCH_PG_URL", ""),
+                words(setting("HERALD_BENCH_BASELINE_JVM_OPTS", "")),
+                List.of(setting("HERALD_BENCH_SENDERS",
+                        "jdk,jdk-herald-executor,jetty,apache,reactor-netty").split(",")),
+                setting("HERALD_BENCH_PG_URL", ""),
                 List.of(setting("HERALD_BENCH_SKIP", "").toLowerCase(Locale.ROOT).split(",")));
     }
 

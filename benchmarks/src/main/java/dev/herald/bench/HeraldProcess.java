@@ -43,7 +43,7 @@ final class HeraldProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaCommand());
         command.addAll(jvmOptions);
         command.add("-Djdk.httpclient.allowRestrictedHeaders=host");
         command.add("-cp");
@@ -62,6 +62,11 @@ final class HeraldProcess implements AutoCloseable {
         HeraldProcess herald = new HeraldProcess(builder.start(), port);
         herald.awaitHealthy(log);
         return herald;
+    }
+
+    /** The java launcher of this JVM, for the processes the benchmark starts. */
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static String ownJar() {

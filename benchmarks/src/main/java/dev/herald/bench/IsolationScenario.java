@@ -6,6 +6,7 @@ import static dev.herald.bench.HeraldApi.createWebhook;
 import static dev.herald.bench.HeraldApi.publish;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,26 @@ final class IsolationScenario {
     }
 
     private IsolationScenario() {
+    }
+
+    /**
+     * The scenario for each noisy backlog, on a fresh H2 file in {@code work} and, when HERALD_BENCH_PG_URL is set, on
+     * freshly dropped PostgreSQL tables (whether or not the h2 and pg phases are skipped).
+     */
+    static List<Result> runAll(BenchSettings settings, Receiver receiver, Path work) throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int noisy : NOISY_EVENTS) {
+            results.add(run("H2", BenchDatabases.h2Url(work, "isolation-h2-" + noisy), noisy, settings, receiver,
+                    work.resolve("herald-isolation-h2-" + noisy + ".log")));
+        }
+        if (!settings.pgUrl().isBlank()) {
+            for (int noisy : NOISY_EVENTS) {
+                BenchDatabases.freshPostgres(settings.pgUrl());
+                results.add(run("PostgreSQL", settings.pgUrl(), noisy, settings, receiver,
+                        work.resolve("herald-isolation-postgresql-" + noisy + ".log")));
+            }
+        }
+        return results;
     }
 
     /** One scenario: {@code noisyEvents} for the hung endpoint, then quiet's trickle, on a server over {@code dbUrl}. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The printed table of one run: a column per database, a row per measure, then the JMH results and notes. */
@@ -18,11 +19,10 @@ final class ResultsTable {
         this.settings = settings;
     }
 
-    static String render(BenchSettings settings, String machine, double baseline, double baselineCpuMicros,
+    static String render(BenchSettings settings, String machine, List<BaselinePhase.Result> senders,
                          List<DbResult> results, List<IsolationScenario.Result> isolation, Map<String, Double> micro,
                          List<String> notes, long seconds) {
-        return new ResultsTable(settings).table(machine, baseline, baselineCpuMicros, results, isolation, micro, notes,
-                seconds);
+        return new ResultsTable(settings).table(machine, senders, results, isolation, micro, notes, seconds);
     }
 
     /** The machine the numbers come from: cores, memory, CPU model and JDK. */
@@ -43,7 +43,7 @@ final class ResultsTable {
                 System.getProperty("java.runtime.version"), System.getProperty("java.vendor"));
     }
 
-    private String table(String machine, double baseline, double baselineCpuMicros, List<DbResult> results,
+    private String table(String machine, List<BaselinePhase.Result> senders, List<DbResult> results,
                          List<IsolationScenario.Result> isolation, Map<String, Double> micro, List<String> notes,
                          long seconds) {
         BenchSettings s = settings;
@@ -56,7 +56,8 @@ final class ResultsTable {
                 s.mgmtRequests(), s.mgmtConcurrency(),
                 s.heraldJvm().isEmpty() ? "(defaults)" : String.join(" ", s.heraldJvm())));
         t.append(String.format("- whole run: %d s%n%n", seconds));
-        databases(baseline, baselineCpuMicros);
+        senders(senders);
+        databases(senders);
         isolation(isolation);
         if (!micro.isEmpty()) {
             t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
@@ -68,24 +69,52 @@ final class ResultsTable {
         return t.toString();
     }
 
+    /** A row per bare sender, each against the JDK client's row (the baseline of every earlier run). */
+    private void senders(List<BaselinePhase.Result> senders) {
+        if (senders.isEmpty()) {
+            return;
+        }
+        Optional<BaselinePhase.Result> jdk = BaselinePhase.jdk(senders);
+        double jdkPerSecond = jdk.map(BaselinePhase.Result::perSecond).orElse(Double.NaN);
+        double jdkCpu = jdk.map(BaselinePhase.Result::cpuMicros).orElse(Double.NaN);
+        t.append(String.format("| bare sender, own JVM: %d signed POSTs, %d in flight, HTTP/1.1 | POSTs/s | x JDK "
+                + "| CPU µs per request (sender JVM) | requests per CPU second, x JDK | failed | received |%n"
+                + "|---|---|---|---|---|---|---|%n", settings.events() * settings.webhooks(), settings.concurrency()));
+        for (BaselinePhase.Result r : senders) {
+            t.append(String.format("| %s | %.0f | %.2f | %.0f | %.2f | %d | %d |%n", r.label(), r.perSecond(),
+                    r.perSecond() / jdkPerSecond, r.cpuMicros(), jdkCpu / r.cpuMicros(), r.failed(), r.received()));
+        }
+        t.append('\n');
+    }
+
     /** A column per database, a row per measure; none when the h2 and pg phases were both skipped. */
-    private void databases(double baseline, double baselineCpuMicros) {
+    private void databases(List<BaselinePhase.Result> senders) {
         if (results.isEmpty()) {
             return;
         }
         BenchSettings s = settings;
+        // The baseline stays the JDK client, as in every earlier run; the fastest sender shows the true ceiling.
+        Optional<BaselinePhase.Result> jdk = BaselinePhase.jdk(senders);
+        double baseline = jdk.map(BaselinePhase.Result::perSecond).orElse(Double.NaN);
+        double baselineCpuMicros = jdk.map(BaselinePhase.Result::cpuMicros).orElse(Double.NaN);
+        Optional<BaselinePhase.Result> fastest = BaselinePhase.fastest(senders);
+        double best = fastest.map(BaselinePhase.Result::perSecond).orElse(Double.NaN);
         t.append("| measure | target |");
         results.forEach(r -> t.append(' ').append(r.name()).append(" |"));
         t.append("\n|---|---|");
         results.forEach(r -> t.append("---|"));
         t.append('\n');
-        row("baseline: bare HttpClient, signed POSTs/s", "", r -> fmt0(baseline));
+        row("baseline: bare JDK HttpClient, signed POSTs/s", "", r -> fmt0(baseline));
         row("publish (POST /v1/event/create) events/s, " + s.publishConcurrency() + " concurrent", "",
                 r -> fmt0(r.publish().perSecond()));
         row("end to end deliveries/s (first to last arrival)", ">= 2000 on H2",
                 r -> fmt0(r.deliveriesPerSecond()) + " (" + r.delivered() + "/" + s.events() * s.webhooks() + ")");
         row("end to end deliveries/s from the first publish", "", r -> fmt0(r.endToEndPerSecond()));
         row("ratio to baseline", ">= 50%", r -> String.format("%.0f%%", 100 * r.deliveriesPerSecond() / baseline));
+        row("fastest bare sender (" + fastest.map(BaselinePhase.Result::label).orElse("none") + "), signed POSTs/s",
+                "", r -> fmt0(best));
+        row("ratio to the fastest bare sender", "",
+                r -> String.format("%.0f%%", 100 * r.deliveriesPerSecond() / best));
         row("queue only, no-op sender, deliveries/s (the database ceiling)", "", r -> fmt0(r.ceilingPerSecond()));
         row("ceiling ratio to baseline", "", r -> String.format("%.0f%%", 100 * r.ceilingPerSecond() / baseline));
         row("CPU per delivery, whole Herald process incl. publishing (baseline JVM: " + fmt0(baselineCpuMicros)
