@@ -21,7 +21,18 @@ final class DeliveryListSql {
     private DeliveryListSql() {
     }
 
+    /** The statement and the values it binds, apart so that a test can EXPLAIN exactly what runs. */
+    record Statement(String sql, Map<String, Object> values) {
+        Query bind(Handle handle) {
+            return handle.createQuery(sql).bindMap(values);
+        }
+    }
+
     static Query query(Handle handle, TenantId tenant, WebhookId webhook, DeliveryQuery q) {
+        return statement(tenant, webhook, q).bind(handle);
+    }
+
+    static Statement statement(TenantId tenant, WebhookId webhook, DeliveryQuery q) {
         Filters filters = new Filters()
                 .add("tenant = :tenant", "tenant", Optional.of(tenant.value()))
                 .add("webhook_id = :webhook", "webhook", Optional.of(webhook.value()))
@@ -41,13 +52,13 @@ final class DeliveryListSql {
             case DELIVERED_DATE -> "delivered_date";
             case LAST_DELIVERY_ATTEMPT_DATE -> "last_attempt_date";
         };
-        return handle.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
-                        + " WHERE " + String.join(" AND ", filters.conditions)
-                        + " ORDER BY " + sortColumn + " " + direction + " NULLS LAST, seq " + direction
-                        + " LIMIT :limit OFFSET :offset")
-                .bindMap(filters.values)
-                .bind("limit", q.limit())
-                .bind("offset", q.offset());
+        String sql = "SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
+                + " WHERE " + String.join(" AND ", filters.conditions)
+                + " ORDER BY " + sortColumn + " " + direction + " NULLS LAST, seq " + direction
+                + " LIMIT :limit OFFSET :offset";
+        filters.values.put("limit", q.limit());
+        filters.values.put("offset", q.offset());
+        return new Statement(sql, filters.values);
     }
 
     /** WHERE conditions and the values they bind, added together so that they cannot drift apart. */
