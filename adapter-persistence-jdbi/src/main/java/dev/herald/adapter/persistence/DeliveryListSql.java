@@ -3,6 +3,7 @@ package dev.herald.adapter.persistence;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * A {@link DeliveryQuery} as SQL: date bounds exclusive, {@code isDelivered} meaning a delivered date is set, the
  * error matched exactly, rows without the sorted date last in either direction, ties by insertion in the sort's
- * direction.
+ * direction. The rows are read in that order from an index, up to the page ({@link DeliveryListOrder}).
  * Only fixed fragments are concatenated; every value is bound.
  */
 final class DeliveryListSql {
+    /** Before every date Herald stores: a lower bound that only steers H2's planner ({@link DeliveryListOrder}). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private DeliveryListSql() {
     }
 
@@ -46,18 +50,19 @@ final class DeliveryListSql {
         q.isDelivered().ifPresent(d -> filters.conditions.add(
                 d ? "delivered_date IS NOT NULL" : "delivered_date IS NULL"));
 
+        String where = String.join(" AND ", filters.conditions);
         String direction = q.sortDirection() == DeliveryQuery.SortDirection.ASC ? "ASC" : "DESC";
-        String sortColumn = switch (q.sortBy()) {
-            case CREATED_DATE -> "created_date";
-            case DELIVERED_DATE -> "delivered_date";
-            case LAST_DELIVERY_ATTEMPT_DATE -> "last_attempt_date";
+        String sql = switch (q.sortBy()) {
+            case CREATED_DATE -> DeliveryListOrder.byCreation(where, direction, q.eventType().isPresent());
+            case DELIVERED_DATE -> DeliveryListOrder.byOptionalDate(where, "delivered_date", direction);
+            case LAST_DELIVERY_ATTEMPT_DATE -> DeliveryListOrder.byOptionalDate(where, "last_attempt_date", direction);
         };
-        String sql = "SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
-                + " WHERE " + String.join(" AND ", filters.conditions)
-                + " ORDER BY " + sortColumn + " " + direction + " NULLS LAST, seq " + direction
-                + " LIMIT :limit OFFSET :offset";
+        filters.values.put("earliest", SqlTime.of(EARLIEST));
         filters.values.put("limit", q.limit());
         filters.values.put("offset", q.offset());
+        if (q.sortBy() != DeliveryQuery.SortBy.CREATED_DATE) {
+            filters.values.put("reach", (long) q.limit() + q.offset()); // each part reads up to the page's end
+        }
         return new Statement(sql, filters.values);
     }
 
