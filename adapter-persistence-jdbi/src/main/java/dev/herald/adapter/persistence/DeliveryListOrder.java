@@ -26,11 +26,13 @@ final class DeliveryListOrder {
      * By a date that may be missing, rows without it last either way (docs/DECISIONS.md, "Sorting by a date that is
      * missing"). An index keeps NULLs at one end, so read backwards it would give them first: the rows with the date
      * and those without are read as two ordered parts, each up to the page's end ({@code :reach}), and only those
-     * rows are put in order.
+     * rows are put in order. The dated part is bounded from above too ({@code :latest}): H2 keeps NULLs after every
+     * date, and read backwards from an open end it would step over all the undated rows first.
      */
     static String byOptionalDate(String where, String column, String direction) {
         String index = inDirection("webhook_id, " + column + ", seq", direction);
-        return "(" + part(0, where + " AND " + column + " > :earliest", index) + ") UNION ALL ("
+        String dated = column + " > :earliest AND " + column + " < :latest";
+        return "(" + part(0, where + " AND " + dated, index) + ") UNION ALL ("
                 + part(1, where + " AND " + column + " IS NULL", index) + ")"
                 + " ORDER BY list_part, " + inDirection(column + ", seq", direction)
                 + " LIMIT :limit OFFSET :offset";

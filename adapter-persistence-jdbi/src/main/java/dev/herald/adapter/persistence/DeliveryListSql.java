@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.Query;
 final class DeliveryListSql {
     /** Before every date Herald stores: a lower bound that only steers H2's planner ({@link DeliveryListOrder}). */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** After every date Herald stores: the dated part's upper bound, for the same reason. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private DeliveryListSql() {
     }
@@ -61,6 +63,7 @@ final class DeliveryListSql {
         filters.values.put("limit", q.limit());
         filters.values.put("offset", q.offset());
         if (q.sortBy() != DeliveryQuery.SortBy.CREATED_DATE) {
+            filters.values.put("latest", SqlTime.of(LATEST));
             filters.values.put("reach", (long) q.limit() + q.offset()); // each part reads up to the page's end
         }
         return new Statement(sql, filters.values);
