@@ -3,7 +3,7 @@ package dev.herald.adapter.persistence;
 /**
  * The delivery list in an order that H2 and PostgreSQL both read straight from an index of V5, stopping at the
  * page, so that a list costs the same however long the webhook's history is (docs/DECISIONS.md, "The delivery list
- * reads an index in its order"). Two things in the SQL are there for H2's planner only: each ORDER BY repeats the
+ * reads an index in its order"). Parts of the SQL are there for H2's planner only: each ORDER BY repeats the
  * index's leading columns, although the WHERE fixes them (H2 reads an index in order only for an ORDER BY that starts
  * with the index's columns), and each read bounds its date from below by {@code :earliest}, which every stored date
  * passes (without a condition on the date, H2 reads the index it made itself for the foreign key on webhook_id, and
