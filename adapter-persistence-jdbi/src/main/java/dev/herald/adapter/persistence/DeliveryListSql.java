@@ -3,6 +3,7 @@ package dev.herald.adapter.persistence;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,30 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * A {@link DeliveryQuery} as SQL: date bounds exclusive, {@code isDelivered} meaning a delivered date is set, the
  * error matched exactly, rows without the sorted date last in either direction, ties by insertion in the sort's
- * direction.
+ * direction. The rows are read in that order from an index, up to the page ({@link DeliveryListOrder}).
  * Only fixed fragments are concatenated; every value is bound.
  */
 final class DeliveryListSql {
+    /** Before every date Herald stores: a lower bound that only steers H2's planner ({@link DeliveryListOrder}). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** After every date Herald stores: the dated part's upper bound, for the same reason. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private DeliveryListSql() {
     }
 
+    /** The statement and the values it binds, apart so that a test can EXPLAIN exactly what runs. */
+    record Statement(String sql, Map<String, Object> values) {
+        Query bind(Handle handle) {
+            return handle.createQuery(sql).bindMap(values);
+        }
+    }
+
     static Query query(Handle handle, TenantId tenant, WebhookId webhook, DeliveryQuery q) {
+        return statement(tenant, webhook, q).bind(handle);
+    }
+
+    static Statement statement(TenantId tenant, WebhookId webhook, DeliveryQuery q) {
         Filters filters = new Filters()
                 .add("tenant = :tenant", "tenant", Optional.of(tenant.value()))
                 .add("webhook_id = :webhook", "webhook", Optional.of(webhook.value()))
@@ -35,19 +52,21 @@ final class DeliveryListSql {
         q.isDelivered().ifPresent(d -> filters.conditions.add(
                 d ? "delivered_date IS NOT NULL" : "delivered_date IS NULL"));
 
+        String where = String.join(" AND ", filters.conditions);
         String direction = q.sortDirection() == DeliveryQuery.SortDirection.ASC ? "ASC" : "DESC";
-        String sortColumn = switch (q.sortBy()) {
-            case CREATED_DATE -> "created_date";
-            case DELIVERED_DATE -> "delivered_date";
-            case LAST_DELIVERY_ATTEMPT_DATE -> "last_attempt_date";
+        String sql = switch (q.sortBy()) {
+            case CREATED_DATE -> DeliveryListOrder.byCreation(where, direction, q.eventType().isPresent());
+            case DELIVERED_DATE -> DeliveryListOrder.byOptionalDate(where, "delivered_date", direction);
+            case LAST_DELIVERY_ATTEMPT_DATE -> DeliveryListOrder.byOptionalDate(where, "last_attempt_date", direction);
         };
-        return handle.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS + " FROM deliveries"
-                        + " WHERE " + String.join(" AND ", filters.conditions)
-                        + " ORDER BY " + sortColumn + " " + direction + " NULLS LAST, seq " + direction
-                        + " LIMIT :limit OFFSET :offset")
-                .bindMap(filters.values)
-                .bind("limit", q.limit())
-                .bind("offset", q.offset());
+        filters.values.put("earliest", SqlTime.of(EARLIEST));
+        filters.values.put("limit", q.limit());
+        filters.values.put("offset", q.offset());
+        if (q.sortBy() != DeliveryQuery.SortBy.CREATED_DATE) {
+            filters.values.put("latest", SqlTime.of(LATEST));
+            filters.values.put("reach", (long) q.limit() + q.offset()); // each part reads up to the page's end
+        }
+        return new Statement(sql, filters.values);
     }
 
     /** WHERE conditions and the values they bind, added together so that they cannot drift apart. */

@@ -211,6 +211,17 @@ public abstract class DeliveryLogContract extends DeliveriesContract {
     }
 
     @Test
+    void pagesRunOnIntoTheUntriedEitherWay() {
+        givenFiveDeliveries();
+        DeliveryQuery ascending = sorted(SortBy.LAST_DELIVERY_ATTEMPT_DATE, SortDirection.ASC);
+        DeliveryQuery descending = sorted(SortBy.LAST_DELIVERY_ATTEMPT_DATE, SortDirection.DESC);
+        assertEquals(ids(List.of(d1, d3)), ids(list(ascending.withPage(2, 3))));
+        assertEquals(ids(List.of(d3)), ids(list(ascending.withPage(2, 4))));
+        assertEquals(ids(List.of(d4, d2, d3)), ids(list(descending.withPage(3, 2))));
+        assertEquals(List.of(), list(descending.withPage(3, 5)));
+    }
+
+    @Test
     void pages() {
         givenFiveDeliveries();
         assertEquals(ids(List.of(d4, d3)), ids(list(DeliveryQuery.all().withPage(2, 1))));
