@@ -2,16 +2,11 @@ package dev.herald.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
-import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.tenant.TenantId;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PublishAndDrain {
     private static final String TYPE = "PATIENT_CREATED";
-    private static final int PUBLISHERS = 8;
     private static final int WARM_UP = 1_000;
 
     private PublishAndDrain() {
@@ -45,14 +39,14 @@ final class PublishAndDrain {
                         null));
             }
             herald.startDelivering();
-            publish(herald, tenant, 0, WARM_UP);
+            QueueCeiling.publish(herald, tenant, 0, WARM_UP);
             awaitSent(sent, WARM_UP * webhooks);
             herald.stopDelivering(Duration.ofSeconds(20));
             sent.set(0);
             int deliveries = events * webhooks;
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            publish(herald, tenant, WARM_UP, events);
+            QueueCeiling.publish(herald, tenant, WARM_UP, events);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
             herald.startDelivering();
@@ -65,28 +59,6 @@ final class PublishAndDrain {
                     deliveries / ((t2 - t1) / 1e9), (cpu2 - cpu1) / 1e3 / deliveries, events, webhooks);
         }
         System.exit(0);
-    }
-
-    /** Events {@code from} to {@code from + count}, each publish committed before it returns. */
-    private static void publish(Herald herald, TenantId tenant, int from, int count) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int p = 0; p < PUBLISHERS; p++) {
-                done.add(publishers.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        herald.events().publish(tenant, PublishEvent.of(TYPE,
-                                "{\"seq\":" + (from + i) + ",\"patientId\":\"p-" + i + "\"}"));
-                    }
-                }));
-            }
-            for (Future<?> publisher : done) {
-                publisher.get(600, TimeUnit.SECONDS);
-            }
-        } finally {
-            publishers.shutdownNow();
-        }
     }
 
     private static void awaitSent(AtomicInteger sent, int expected) throws InterruptedException {

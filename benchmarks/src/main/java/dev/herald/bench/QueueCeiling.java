@@ -53,12 +53,12 @@ final class QueueCeiling {
             // Warm-up through the whole path, not measured.
             herald.startDelivering();
             int warm = Math.min(1000, events / 10);
-            publish(herald, tenant, warm);
+            publish(herald, tenant, 0, warm);
             awaitSent(warm * webhooks, 120);
             herald.stopDelivering(Duration.ofSeconds(20));
 
             System.out.printf("  queue ceiling: publishing a backlog of %d events x %d webhooks...%n", events, webhooks);
-            publish(herald, tenant, events);
+            publish(herald, tenant, 0, events);
             sent.set(0);
             long start = System.nanoTime();
             herald.startDelivering();
@@ -71,8 +71,11 @@ final class QueueCeiling {
         }
     }
 
-    /** Publishes {@code events} events from {@code PUBLISHERS} threads, each call committed before it returns. */
-    private static void publish(Herald herald, TenantId tenant, int events) throws Exception {
+    /**
+     * Publishes events {@code from} to {@code from + events} from {@code PUBLISHERS} threads, each call committed
+     * before it returns.
+     */
+    static void publish(Herald herald, TenantId tenant, int from, int events) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService publishers = Executors.newFixedThreadPool(PUBLISHERS);
         try {
@@ -80,13 +83,13 @@ final class QueueCeiling {
             for (int p = 0; p < PUBLISHERS; p++) {
                 done.add(publishers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
-                        herald.events().publish(tenant,
-                                PublishEvent.of(TYPE, "{\"seq\":" + i + ",\"patientId\":\"p-" + i + "\"}"));
+                        herald.events().publish(tenant, PublishEvent.of(TYPE,
+                                "{\"seq\":" + (from + i) + ",\"patientId\":\"p-" + i + "\"}"));
                     }
                 }));
             }
             for (Future<?> publisher : done) {
-                publisher.get(300, TimeUnit.SECONDS);
+                publisher.get(600, TimeUnit.SECONDS);
             }
         } finally {
             publishers.shutdownNow();
