@@ -6,6 +6,7 @@ import dev.herald.domain.LimitExceededException;
 import dev.herald.domain.LimitExceededException.Limit;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.UnauthorizedException;
+import dev.herald.domain.UnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class JavalinErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinErrorMapping.class);
     static final String INTERNAL_ERROR = "Internal Server Error";
+    /** Long enough for a pool queue to drain or a database restart to be noticed; short enough not to idle. */
+    static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "2";
 
     private JavalinErrorMapping() {
     }
@@ -38,6 +41,11 @@ final class JavalinErrorMapping {
         routes.exception(TooManyRequestsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             Json.respond(ctx, 429, new ErrorBody(e.getMessage()));
+        });
+        routes.exception(UnavailableException.class, (e, ctx) -> {
+            LOG.warn("Answered 503 to {} {}: {}", ctx.method(), ctx.path(), e.getCause().getMessage());
+            ctx.header("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
+            Json.respond(ctx, 503, new ErrorBody(e.getMessage()));
         });
         // Javalin's own answers: unknown route (404), wrong method (405) and the like, with the standard reason.
         routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -39,7 +39,7 @@ public final class JdbiTransactions implements ForRunningTransactions {
         // The host ends its transaction, after this handle is gone.
         hostJdbi.getConfig(Handles.class).setForceEndTransactions(false);
         try (Handle handle = hostJdbi.open()) {
-            return TransactionScope.translatingConflicts(() -> scope.bound(handle, h -> work.get()));
+            return TransactionScope.translatingFailures(() -> scope.bound(handle, h -> work.get()));
         }
     }
 
