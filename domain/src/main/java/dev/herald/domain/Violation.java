@@ -33,7 +33,9 @@ public record Violation(String field, Rule rule, String message) {
         /** A number outside its allowed range. */
         OUT_OF_RANGE,
         /** A number below its minimum. */
-        TOO_SMALL
+        TOO_SMALL,
+        /** Event data that breaks the JSON Schema of its type (docs/API.md §4.11). */
+        SCHEMA_MISMATCH
     }
 
     public Violation {

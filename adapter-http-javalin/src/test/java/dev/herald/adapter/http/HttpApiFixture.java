@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.application.FakeClock;
 import dev.herald.application.config.HeraldSettings;
+import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -72,7 +73,8 @@ final class HttpApiFixture implements AutoCloseable {
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
         DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
-                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, owners);
+                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, owners,
+                new NoSchemaChecks());
         HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
                         .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));

@@ -3,6 +3,7 @@ package dev.herald.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.config.HeraldSettings;
+import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -33,7 +34,8 @@ class MountedRoutesTest {
         InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(events, webhooks);
         HeraldCore core = HeraldCore.wire(new DrivenPorts(new InMemoryTenantStore(), webhooks, events,
                         queue, queue, new InMemoryTransactions(), new InMemoryNoticeThrottle(),
-                        new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), new InMemoryOwnerNotifier()),
+                        new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), new InMemoryOwnerNotifier(),
+                        new NoSchemaChecks()),
                 HeraldSettings.defaults(),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),

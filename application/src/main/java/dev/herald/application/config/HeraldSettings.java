@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param requestTimeout       the longest time a client may take to send one HTTP API request
  * @param tenantRequestsPerSecond the {@code /v1} requests one tenant may make of this node per second; 0 is no limit
  * @param stopGrace            how long a stopping Herald lets sends in flight finish
+ * @param validateEventData    check published data against its type's JSON Schema (docs/API.md §5)
  */
 public record HeraldSettings(
         boolean allowHttp,
@@ -37,7 +38,8 @@ public record HeraldSettings(
         long maxBodyBytes,
         Duration requestTimeout,
         int tenantRequestsPerSecond,
-        Duration stopGrace) {
+        Duration stopGrace,
+        boolean validateEventData) {
 
     /** An H2 file next to the working directory: one node, nothing to set up. */
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/herald";
@@ -85,6 +87,8 @@ public record HeraldSettings(
      */
     public static final int DEFAULT_TENANT_REQUESTS_PER_SECOND = 0;
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
+    /** Off: publishers' data was never checked beyond being a JSON object, and turning it on must not break them. */
+    public static final boolean DEFAULT_VALIDATE_EVENT_DATA = false;
 
     /** Checks every setting; a wrong one is an {@link IllegalArgumentException} that names it. */
     public HeraldSettings {
@@ -122,70 +126,77 @@ public record HeraldSettings(
                         DEFAULT_MAX_FANOUT_BYTES),
                 new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),
                 DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_TENANT_REQUESTS_PER_SECOND, DEFAULT_STOP_GRACE);
+                DEFAULT_TENANT_REQUESTS_PER_SECOND, DEFAULT_STOP_GRACE, DEFAULT_VALIDATE_EVENT_DATA);
     }
 
     /** These settings with {@code allowHttp} changed. */
     public HeraldSettings withAllowHttp(boolean allow) {
         return new HeraldSettings(allow, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code allowPrivateNetworks} changed. */
     public HeraldSettings withAllowPrivateNetworks(boolean allow) {
         return new HeraldSettings(allowHttp, allow, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code retrySchedule} changed. */
     public HeraldSettings withRetrySchedule(RetrySchedule schedule) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, schedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code connectTimeout} and {@code deliveryTimeout} changed. */
     public HeraldSettings withTimeouts(Duration connect, Duration delivery) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connect, delivery,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code dispatcher} changed. */
     public HeraldSettings withDispatcher(DispatcherSettings settings) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code tenantLimits} changed. */
     public HeraldSettings withTenantLimits(TenantLimits limits) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code maxEventBytes} changed. */
     public HeraldSettings withMaxEventBytes(long bytes) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code requestTimeout} changed. */
     public HeraldSettings withRequestTimeout(Duration timeout) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout,
-                tenantRequestsPerSecond, stopGrace);
+                tenantRequestsPerSecond, stopGrace, validateEventData);
     }
 
     /** These settings with {@code stopGrace} changed. */
     public HeraldSettings withStopGrace(Duration grace) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, grace);
+                tenantRequestsPerSecond, grace, validateEventData);
+    }
+
+    /** These settings with {@code validateEventData} changed. */
+    public HeraldSettings withValidateEventData(boolean validate) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace, validate);
     }
 
     private static void require(Object value, String name) {

@@ -1,5 +1,6 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForCheckingEventData;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForProbingDatabase;
 import dev.herald.application.port.out.ForQueueingDeliveries;
@@ -23,7 +24,8 @@ public record DrivenPorts(
         ForThrottlingNotices noticeThrottle,
         ForProbingDatabase database,
         ForSendingHttp http,
-        ForNotifyingOwners owners) {
+        ForNotifyingOwners owners,
+        ForCheckingEventData eventDataSchemas) {
 
     public DrivenPorts {
         Objects.requireNonNull(tenants, "tenants");
@@ -36,5 +38,6 @@ public record DrivenPorts(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(owners, "owners");
+        Objects.requireNonNull(eventDataSchemas, "eventDataSchemas");
     }
 }

@@ -2,14 +2,18 @@ package dev.herald.application.service;
 
 import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.application.port.out.ForCheckingEventData;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.InvalidInputException;
+import dev.herald.domain.Violation;
 import dev.herald.domain.Sha256;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.event.Event;
+import dev.herald.domain.event.EventCatalog;
 import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventType;
@@ -28,16 +32,20 @@ final class EventPublishing implements ForPublishingEvents {
     private final ForRunningTransactions transactions;
     private final Clock clock;
     private final TenantQuota limits;
+    /** Set when data is checked against its type's schema (HERALD_VALIDATE_EVENT_DATA); empty when not. */
+    private final Optional<ForCheckingEventData> schemas;
     private volatile Runnable afterPublish = () -> { };
 
     EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
-                           ForRunningTransactions transactions, Clock clock, TenantLimits limits) {
+                           ForRunningTransactions transactions, Clock clock, TenantLimits limits,
+                           Optional<ForCheckingEventData> schemas) {
         this.webhooks = webhooks;
         this.events = events;
         this.queue = queue;
         this.transactions = transactions;
         this.clock = clock;
         this.limits = new TenantQuota(limits);
+        this.schemas = schemas;
     }
 
     /** Called after each publish, e.g. to wake the dispatcher instead of letting it wait for its next poll. */
@@ -55,6 +63,7 @@ final class EventPublishing implements ForPublishingEvents {
         Optional<IdempotencyKey> key = validation.check(() -> Optional.ofNullable(command.idempotencyKey())
                 .map(IdempotencyKey::new));
         validation.throwIfInvalid();
+        checkAgainstSchema(type, data);
 
         String fingerprint = fingerprint(type, data);
         PublishedEvent published;
@@ -70,6 +79,16 @@ final class EventPublishing implements ForPublishingEvents {
         }
         afterPublish.run();
         return published;
+    }
+
+    /** Before anything is read or written: data that breaks its type's schema creates nothing (docs/API.md §5). */
+    private void checkAgainstSchema(EventType type, EventData data) {
+        schemas.ifPresent(checker -> {
+            List<Violation> violations = checker.violations(EventCatalog.of(type), data);
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
+        });
     }
 
     private PublishedEvent store(TenantId tenant, EventType type, EventData data, Optional<IdempotencyKey> key,

@@ -4,11 +4,13 @@ import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForDiscoveringEventTypes;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.UrlPolicy;
+import java.util.Optional;
 
 /**
  * The one composition root of Herald's core: its services wired from the driven ports, the settings and the runtime.
@@ -19,6 +21,7 @@ public final class HeraldCore {
     private final TenantAdministration tenants;
     private final WebhookManagement webhooks;
     private final EventPublishing events;
+    private final EventTypeCatalog eventTypes;
     private final DeliveryInspection deliveries;
     private final HealthCheck health;
     private final DeliveryCycle cycle;
@@ -30,7 +33,10 @@ public final class HeraldCore {
                 new UrlPolicy(settings.allowHttp(), settings.allowPrivateNetworks()), new SecretGenerator(),
                 settings.tenantLimits(), settings.dispatcher().endpoints().breaker());
         events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
-                runtime.clock(), settings.tenantLimits());
+                runtime.clock(), settings.tenantLimits(),
+                settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty());
+        eventTypes = new EventTypeCatalog(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
+                runtime.clock());
         OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
                 runtime.clock(), settings.noticeLimits(), runtime.notices());
         DeliveryAttempts attempts = new DeliveryAttempts(ports.webhooks(), ports.events(), ports.http(),
@@ -44,6 +50,7 @@ public final class HeraldCore {
                 settings.dispatcher());
         dispatcher = new DeliveryDispatcher(cycle);
         events.afterPublish(dispatcher::wakeUp);
+        eventTypes.afterSend(dispatcher::wakeUp);
     }
 
     /** Wires the services; nothing runs until {@link #dispatcher()} is started. */
@@ -59,6 +66,11 @@ public final class HeraldCore {
     /** Publishing events. */
     public ForPublishingEvents events() {
         return events;
+    }
+
+    /** The event-type catalog, and its examples sent to a webhook. */
+    public ForDiscoveringEventTypes eventTypes() {
+        return eventTypes;
     }
 
     /** Reading and re-sending deliveries. */

@@ -4,6 +4,7 @@ import dev.herald.application.FakeClock;
 import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
+import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -47,7 +48,7 @@ final class InMemoryHerald {
                         HeraldSettings.defaults().dispatcher().endpoints()));
         DrivenPorts ports = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), new InMemoryDatabaseProbe(), receiver,
-                owners);
+                owners, new NoSchemaChecks());
         HeraldCore core = HeraldCore.wire(ports, settings,
                 new CoreRuntime(clock, new Random(1), Runnable::run, "Herald/test"));
         webhooks = core.webhooks();

@@ -2,6 +2,8 @@ package dev.herald.domain.event;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +42,42 @@ final class CanonicalJson {
             throw json.in.error("unexpected text after the object");
         }
         return json.in.out.toString();
+    }
+
+    /**
+     * The members of the JSON object {@code text}, in their order: each name with the canonical text of its value
+     * (how {@link EventCatalog} reads its resource without a JSON library).
+     */
+    static Map<String, String> members(String text) {
+        CanonicalJson json = new CanonicalJson(object(text)); // checked whole first; canonical: no whitespace
+        Map<String, String> members = new LinkedHashMap<>();
+        json.in.expect('{');
+        if (json.closes('}')) {
+            return members;
+        }
+        do {
+            StringBuilder name = new StringBuilder();
+            JsonStrings.copy(json.in, name);
+            json.in.expect(':');
+            int start = json.in.out.length();
+            json.value(1);
+            members.put(name.toString(), json.in.out.substring(start));
+        } while (json.nextItem('}'));
+        return members;
+    }
+
+    /** The value of the JSON string whose text (quotes included) is {@code text}. */
+    static String string(String text) {
+        JsonCursor in = new JsonCursor(text);
+        if (in.peek() != '"') {
+            throw in.error("expected a string");
+        }
+        StringBuilder value = new StringBuilder();
+        JsonStrings.copy(in, value);
+        if (!in.atEnd()) {
+            throw in.error("unexpected text after the string");
+        }
+        return value.toString();
     }
 
     /** Why a text is not one JSON object. */
