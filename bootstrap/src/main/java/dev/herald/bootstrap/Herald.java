@@ -4,6 +4,7 @@ import dev.herald.adapter.persistence.JdbiPersistence;
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForDiscoveringEventTypes;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
@@ -60,6 +61,11 @@ public final class Herald implements AutoCloseable {
     /** Publishing events: each becomes one delivery per subscribed webhook, sent by the delivery workers. */
     public ForPublishingEvents events() {
         return core.events();
+    }
+
+    /** The event-type catalog (descriptions, examples, JSON Schemas), and an example sent to one webhook. */
+    public ForDiscoveringEventTypes eventTypes() {
+        return core.eventTypes();
     }
 
     /** Reading deliveries and their attempts, and sending one again by hand. */

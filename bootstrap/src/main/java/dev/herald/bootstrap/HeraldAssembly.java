@@ -1,6 +1,7 @@
 package dev.herald.bootstrap;
 
 import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.adapter.schema.NetworkntEventDataChecker;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForSendingHttp;
@@ -39,7 +40,7 @@ final class HeraldAssembly {
             DrivenPorts ports = new DrivenPorts(persistence.tenants(), persistence.webhooks(), persistence.events(),
                     persistence.deliveries(), persistence.deliveryLog(), persistence.transactions(),
                     persistence.noticeThrottle(),
-                    persistence.databaseProbe(), http.get(), owners);
+                    persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker());
             HeraldCore core = HeraldCore.wire(ports, settings,
                     new CoreRuntime(clock, new Random(), notices, Herald.USER_AGENT));
             return new Herald(persistence, core, notices, settings.stopGrace());

@@ -101,6 +101,14 @@ public final class HeraldBuilder {
         return change(s -> s.withTenantLimits(required(limits, "tenantLimits")));
     }
 
+    /**
+     * Whether published data is checked against the JSON Schema of its type in the event-type catalog (default: no);
+     * data that breaks it is refused with one violation per problem, and nothing is created.
+     */
+    public HeraldBuilder validateEventData(boolean validate) {
+        return change(s -> s.withValidateEventData(validate));
+    }
+
     /** Every setting at once, e.g. as the server reads them from its environment. */
     public HeraldBuilder settings(HeraldSettings settings) {
         this.settings = required(settings, "settings");

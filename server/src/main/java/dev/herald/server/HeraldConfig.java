@@ -72,7 +72,8 @@ public record HeraldConfig(
                         d.maxBodyBytes(),
                         s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
                         s.parsed("HERALD_TENANT_RATE_LIMIT", d.tenantRequestsPerSecond(), HeraldConfig::zeroOrMore),
-                        d.stopGrace()));
+                        d.stopGrace(),
+                        s.parsed("HERALD_VALIDATE_EVENT_DATA", d.validateEventData(), HeraldConfig::bool)));
     }
 
     /**

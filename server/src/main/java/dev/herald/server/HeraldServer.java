@@ -34,7 +34,7 @@ public final class HeraldServer implements AutoCloseable {
                     .or(() -> localServerFile.map(file -> LocalServerFile.newAdminKey()));
             Javalin app = HeraldHttpApi.create(
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
-                            herald.tenants(), herald.health()),
+                            herald.tenants(), herald.health(), herald.eventTypes()),
                     HttpApiSettings.from(config.settings(), adminKey));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());

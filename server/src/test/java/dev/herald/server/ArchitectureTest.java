@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final List<String> ADAPTERS = List.of(
             "dev.herald.adapter.http..", "dev.herald.adapter.persistence..", "dev.herald.adapter.outbound..",
-            "dev.herald.adapter.mail..");
+            "dev.herald.adapter.mail..", "dev.herald.adapter.schema..");
 
     @Test
     void theDomainDependsOnTheJdkOnly() {

@@ -28,6 +28,7 @@ class HeraldConfigTest {
         assertEquals(262144, config.settings().maxEventBytes());
         assertEquals(Duration.ofSeconds(30), config.settings().requestTimeout());
         assertEquals(0, config.settings().tenantRequestsPerSecond(), "no tenant rate limit");
+        assertEquals(false, config.settings().validateEventData(), "event data not checked against schemas");
     }
 
     @Test
@@ -92,6 +93,15 @@ class HeraldConfigTest {
             assertTrue(e.getMessage().startsWith("HERALD_TENANT_RATE_LIMIT=" + invalid + " is not valid"),
                     e.getMessage());
         }
+    }
+
+    @Test
+    void checkingEventDataAgainstSchemasIsTurnedOnByItsVariable() {
+        assertEquals(true, HeraldConfig.from(Map.of("HERALD_VALIDATE_EVENT_DATA", "true"), name -> null).settings()
+                .validateEventData());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_VALIDATE_EVENT_DATA", "sometimes"), name -> null));
+        assertTrue(e.getMessage().startsWith("HERALD_VALIDATE_EVENT_DATA=sometimes is not valid"), e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.herald.adapter.http;
 import dev.herald.application.port.in.ForAdministeringTenants;
 import dev.herald.application.port.in.ForAuthenticatingTenants;
 import dev.herald.application.port.in.ForCheckingHealth;
+import dev.herald.application.port.in.ForDiscoveringEventTypes;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents;
@@ -15,7 +16,8 @@ public record HttpApiPorts(
         ForInspectingDeliveries deliveries,
         ForAuthenticatingTenants authentication,
         ForAdministeringTenants tenants,
-        ForCheckingHealth health) {
+        ForCheckingHealth health,
+        ForDiscoveringEventTypes eventTypes) {
 
     public HttpApiPorts {
         Objects.requireNonNull(webhooks);
@@ -24,5 +26,6 @@ public record HttpApiPorts(
         Objects.requireNonNull(authentication);
         Objects.requireNonNull(tenants);
         Objects.requireNonNull(health);
+        Objects.requireNonNull(eventTypes);
     }
 }

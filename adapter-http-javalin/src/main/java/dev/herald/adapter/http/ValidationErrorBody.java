@@ -19,7 +19,8 @@ record ValidationErrorBody(List<Problem> detail) {
     /** The core's ids, which requests give in the path. */
     private static final Map<String, String> PATH_PARAMETERS = Map.of(
             "webhookId", PathIds.WEBHOOK_ID, "deliveryId", PathIds.DELIVERY_ID, "eventId", "event_id");
-    private static final Pattern ITEM = Pattern.compile("\\[(\\d{1,9})]");
+    /** A field is a name, then items ({@code [2]}) and members ({@code .patientId}, in event data) below it. */
+    private static final Pattern SEGMENT = Pattern.compile("\\[(\\d{1,9})]|\\.?([^.\\[]+)");
 
     /** The core's violations of a request's body fields (or path ids). */
     static ValidationErrorBody fromCore(List<Violation> violations) {
@@ -32,7 +33,10 @@ record ValidationErrorBody(List<Problem> detail) {
             loc = List.copyOf(loc);
         }
 
-        /** A violation of a body field ({@code subscriptions[1]} is {@code ["body","subscriptions",1]}), or a path id. */
+        /**
+         * A violation of a body field ({@code subscriptions[1]} is {@code ["body","subscriptions",1]},
+         * {@code data.items[0].amount} is {@code ["body","data","items",0,"amount"]}), or a path id.
+         */
         static Problem inBody(Violation violation) {
             String pathParameter = PATH_PARAMETERS.get(violation.field());
             if (pathParameter != null) {
@@ -40,12 +44,14 @@ record ValidationErrorBody(List<Problem> detail) {
             }
             List<Object> loc = new ArrayList<>();
             loc.add("body");
-            Matcher item = ITEM.matcher(violation.field());
-            int nameEnd = item.find() ? item.start() : violation.field().length();
-            String name = violation.field().substring(0, nameEnd);
-            loc.add(BODY_FIELDS.getOrDefault(name, name));
-            for (item.reset(); item.find(); ) {
-                loc.add(Integer.valueOf(item.group(1)));
+            Matcher segment = SEGMENT.matcher(violation.field());
+            while (segment.find()) {
+                if (segment.group(1) != null) {
+                    loc.add(Integer.valueOf(segment.group(1)));
+                } else {
+                    String name = segment.group(2);
+                    loc.add(loc.size() == 1 ? BODY_FIELDS.getOrDefault(name, name) : name);
+                }
             }
             return of(loc, violation);
         }
@@ -73,6 +79,7 @@ record ValidationErrorBody(List<Problem> detail) {
                 case NOT_A_JSON_OBJECT -> "type_error.dict";
                 case OUT_OF_RANGE -> "value_error.number.not_in_range";
                 case TOO_SMALL -> "value_error.number.not_ge";
+                case SCHEMA_MISMATCH -> "value_error.schema";
             };
         }
     }

@@ -26,7 +26,7 @@ class ErrorMappingTest {
         try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(new ExplodingWebhooks(() -> new IllegalStateException(SECRET_CAUSE)),
                 ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), () -> {
                     throw new IllegalStateException(SECRET_CAUSE);
-                }))) {
+                }, ports.eventTypes()))) {
             Tenant acme = api.tenant("acme");
 
             for (Answer answer : List.of(
@@ -47,7 +47,7 @@ class ErrorMappingTest {
         try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(ports.webhooks(), ports.events(),
                 ports.deliveries(), ports.authentication(), ports.tenants(), () -> {
                     throw new StackOverflowError(SECRET_CAUSE);
-                }))) {
+                }, ports.eventTypes()))) {
             Answer answer = api.call("GET", "/health").send();
 
             assertEquals(500, answer.status());

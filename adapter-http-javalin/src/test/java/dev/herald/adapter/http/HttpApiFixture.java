@@ -79,7 +79,7 @@ final class HttpApiFixture implements AutoCloseable {
                         .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),
-                core.tenants(), core.health());
+                core.tenants(), core.health(), core.eventTypes());
         app = HeraldHttpApi.create(portsOverride.apply(ports), settings, authClock).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
     }

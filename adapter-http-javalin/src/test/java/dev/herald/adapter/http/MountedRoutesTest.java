@@ -39,7 +39,7 @@ class MountedRoutesTest {
                 HeraldSettings.defaults(),
                 new CoreRuntime(Clock.systemUTC(), new Random(1), Runnable::run, "Herald/test"));
         HttpApiPorts ports = new HttpApiPorts(core.webhooks(), core.events(), core.deliveries(), core.authentication(),
-                core.tenants(), core.health());
+                core.tenants(), core.health(), core.eventTypes());
         Javalin host = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/host/ping", ctx -> ctx.result("pong"));

@@ -26,7 +26,8 @@ class ValidationErrorBodyTest {
                 Map.entry(Rule.UNKNOWN_EVENT_TYPE, "type_error.enum"),
                 Map.entry(Rule.NOT_A_JSON_OBJECT, "type_error.dict"),
                 Map.entry(Rule.OUT_OF_RANGE, "value_error.number.not_in_range"),
-                Map.entry(Rule.TOO_SMALL, "value_error.number.not_ge"));
+                Map.entry(Rule.TOO_SMALL, "value_error.number.not_ge"),
+                Map.entry(Rule.SCHEMA_MISMATCH, "value_error.schema"));
         assertEquals(Rule.values().length, expected.size(), "every rule is answered");
         expected.forEach((rule, type) ->
                 assertEquals(type, Problem.inBody(new Violation("url", rule, "m")).type(), rule.name()));
@@ -39,6 +40,9 @@ class ValidationErrorBodyTest {
         assertEquals(List.of("body", "id"), loc("idempotencyKey"));
         assertEquals(List.of("body", "graceSeconds"), loc("grace"));
         assertEquals(List.of("body", "data"), loc("data"));
+        assertEquals(List.of("body", "data", "patientId"), loc("data.patientId"));
+        assertEquals(List.of("body", "data", "items", 0, "amount"), loc("data.items[0].amount"));
+        assertEquals(List.of("body", "data", "id"), loc("data.id"), "only a top-level name is renamed");
         assertEquals(List.of("path", "webhook_id"), loc("webhookId"));
         assertEquals(List.of("path", "webhook_delivery_attempt_id"), loc("deliveryId"));
         assertEquals(List.of("query", "event_type"),

@@ -55,7 +55,7 @@ public final class NetworkntEventDataChecker implements ForCheckingEventData {
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
             field = field + "." + error.getProperty();
         }
-        return new Violation(field, Violation.Rule.SCHEMA_MISMATCH, error.getMessage());
+        return new Violation(field, Violation.Rule.SCHEMA_MISMATCH, field + ": " + error.getMessage());
     }
 
     /** {@code $.items[0].amount} as the core names it: {@code data.items[0].amount}. */
