@@ -61,7 +61,8 @@ class ErrorMappingTest {
         try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(new ExplodingWebhooks(
                 () -> new UnavailableException("Herald's database is unavailable or overloaded; retry later",
                         new IllegalStateException(SECRET_CAUSE))),
-                ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), ports.health()))) {
+                ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), ports.health(),
+                ports.eventTypes()))) {
             Tenant acme = api.tenant("acme");
 
             for (Answer answer : List.of(
