@@ -3,7 +3,6 @@ package dev.herald.adapter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.application.config.HeraldSettings;
-import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import dev.herald.application.inmemory.InMemoryDeliveryQueue;
 import dev.herald.application.inmemory.InMemoryEventStore;
@@ -12,6 +11,7 @@ import dev.herald.application.inmemory.InMemoryTenantStore;
 import dev.herald.application.inmemory.InMemoryTransactions;
 import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.application.inmemory.InMemoryWebhookStore;
+import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.service.CoreRuntime;
 import dev.herald.application.service.DrivenPorts;
 import dev.herald.application.service.HeraldCore;

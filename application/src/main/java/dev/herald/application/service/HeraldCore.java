@@ -21,7 +21,7 @@ public final class HeraldCore {
     private final TenantAdministration tenants;
     private final WebhookManagement webhooks;
     private final EventPublishing events;
-    private final EventTypeCatalog eventTypes;
+    private final EventTypeDiscovery eventTypes;
     private final DeliveryInspection deliveries;
     private final HealthCheck health;
     private final DeliveryCycle cycle;
@@ -35,7 +35,7 @@ public final class HeraldCore {
         events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock(), settings.tenantLimits(),
                 settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty());
-        eventTypes = new EventTypeCatalog(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
+        eventTypes = new EventTypeDiscovery(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock());
         OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
                 runtime.clock(), settings.noticeLimits(), runtime.notices());

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The event-type catalog and its examples sent to one webhook (docs/API.md §4.11, §4.12). */
-final class EventTypeCatalog implements ForDiscoveringEventTypes {
+final class EventTypeDiscovery implements ForDiscoveringEventTypes {
     /** The request's field naming the type. */
     private static final String FIELD = "eventType";
 
@@ -34,7 +34,7 @@ final class EventTypeCatalog implements ForDiscoveringEventTypes {
     private final Clock clock;
     private volatile Runnable afterSend = () -> { };
 
-    EventTypeCatalog(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
+    EventTypeDiscovery(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
                      ForRunningTransactions transactions, Clock clock) {
         this.webhooks = webhooks;
         this.events = events;
