@@ -105,4 +105,76 @@ public abstract class WebhookStoreContract {
         assertEquals(2, webhooks.countLiveSubscribers(ACME, EventType.PATIENT_CREATED));
         assertEquals(0, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
     }
+
+    @Test
+    void changingTheTypesMovesTheWebhookBetweenSubscriberLists() {
+        Webhook older = webhook(ACME, minutes(1), EventType.PATIENT_CREATED, EventType.PAYMENT_FAILED);
+        Webhook newer = webhook(ACME, minutes(2), EventType.PATIENT_CREATED);
+        List.of(older, newer).forEach(webhooks::insert);
+        Webhook newerMoved = newer.withChanges(newer.url(),
+                Subscription.of(EventType.MAIL_SENT, EventType.PATIENT_CREATED), newer.notificationEmail(), minutes(3));
+        webhooks.update(newerMoved);
+        Webhook olderMoved = older.withChanges(older.url(),
+                Subscription.of(EventType.PAYMENT_FAILED, EventType.MAIL_SENT), older.notificationEmail(), minutes(4));
+        webhooks.update(olderMoved);
+
+        assertEquals(List.of(newerMoved), webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(List.of(olderMoved), webhooks.liveSubscribers(ACME, EventType.PAYMENT_FAILED));
+        assertEquals(List.of(olderMoved, newerMoved), webhooks.liveSubscribers(ACME, EventType.MAIL_SENT),
+                "in the webhooks' order, however recently each changed");
+        assertEquals(1, webhooks.countLiveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(2, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
+        assertEquals(2, webhooks.countLive(ACME));
+    }
+
+    @Test
+    void anArchivedWebhookSubscribesToNothingEvenWhenUpdatedAgain() {
+        Webhook kept = webhook(ACME, minutes(1), EventType.PATIENT_CREATED);
+        Webhook gone = webhook(ACME, minutes(2), EventType.PATIENT_CREATED, EventType.MAIL_SENT);
+        List.of(kept, gone).forEach(webhooks::insert);
+        Webhook archived = gone.archived(minutes(3));
+        webhooks.update(archived);
+        webhooks.update(archived.disabled(minutes(4)));
+
+        assertEquals(List.of(kept), webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(List.of(), webhooks.liveSubscribers(ACME, EventType.MAIL_SENT));
+        assertEquals(1, webhooks.countLiveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(0, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
+        assertEquals(1, webhooks.countLive(ACME));
+    }
+
+    @Test
+    void aDisabledWebhookStaysALiveSubscriberOnceOnly() {
+        Webhook webhook = webhook(ACME, minutes(1), EventType.PATIENT_CREATED, EventType.MAIL_SENT);
+        webhooks.insert(webhook);
+        Webhook disabled = webhook.disabled(minutes(2));
+        webhooks.update(disabled);
+
+        assertEquals(List.of(disabled), webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED),
+                "its deliveries are held, so publishing still makes them");
+        assertEquals(1, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
+        assertEquals(1, webhooks.countLive(ACME));
+
+        Webhook enabled = disabled.enabled(minutes(3));
+        webhooks.update(enabled);
+        webhooks.update(enabled.withRotatedSecret(new SecretGenerator().next(), Duration.ofHours(1), minutes(4)));
+        assertEquals(1, webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED).size());
+        assertEquals(1, webhooks.countLiveSubscribers(ACME, EventType.PATIENT_CREATED));
+        assertEquals(1, webhooks.countLiveSubscribers(ACME, EventType.MAIL_SENT));
+    }
+
+    @Test
+    void subscribersCreatedAtOneInstantComeInInsertionOrder() {
+        List<Webhook> sameInstant = List.of(webhook(ACME, minutes(1), EventType.PATIENT_CREATED),
+                webhook(ACME, minutes(1), EventType.PATIENT_CREATED, EventType.MAIL_SENT),
+                webhook(ACME, minutes(1), EventType.PATIENT_CREATED));
+        sameInstant.forEach(webhooks::insert);
+        webhooks.update(sameInstant.get(0).withChanges(sameInstant.get(0).url(),
+                Subscription.of(EventType.PATIENT_CREATED), Optional.empty(), minutes(2)));
+
+        assertEquals(sameInstant.stream().map(Webhook::id).toList(),
+                webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED).stream().map(Webhook::id).toList());
+        assertEquals(List.of(), webhooks.liveSubscribers(GLOBEX, EventType.PATIENT_CREATED));
+        assertEquals(0, webhooks.countLiveSubscribers(GLOBEX, EventType.PATIENT_CREATED));
+    }
 }
