@@ -8,7 +8,10 @@ import dev.herald.domain.webhook.WebhookId;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (docs/API.md §6.7, §10), every bad value a 422. */
+/**
+ * The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (docs/API.md §6.7, §10), every bad value
+ * a 422.
+ */
 final class DeliveryListQuery {
     private static final QueryKind<SortBy> SORT_BY = QueryKind.oneOf(Map.of(
             "created_date", SortBy.CREATED_DATE,
@@ -24,8 +27,10 @@ final class DeliveryListQuery {
     /** The list a cursor of this query was made for: the webhook, filters and order, not the page (§10). */
     static String list(WebhookId webhook, DeliveryQuery query) {
         return String.join(" ", "deliveries of", webhook.value(), "type", query.eventType().toString(),
-                "delivered", query.isDelivered().toString(), "created", query.createdBefore() + "/" + query.createdAfter(),
-                "status", query.lastDeliveryAttemptStatus().toString(), "error", query.lastDeliveryAttemptError().toString(),
+                "delivered", query.isDelivered().toString(),
+                "created", query.createdBefore() + "/" + query.createdAfter(),
+                "status", query.lastDeliveryAttemptStatus().toString(),
+                "error", query.lastDeliveryAttemptError().toString(),
                 "delivery", query.deliveryDateBefore() + "/" + query.deliveryDateAfter(),
                 "by", query.sortBy() + " " + query.sortDirection());
     }

@@ -7,8 +7,12 @@ import dev.herald.domain.event.EventQuery;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The query of {@code GET /v1/event/list} (docs/API.md §5.1, §10), parsed as the delivery list's; every bad value a 422. */
+/**
+ * The query of {@code GET /v1/event/list} (docs/API.md §5.1, §10), parsed as the delivery list's; every bad value a
+ * 422.
+ */
 final class EventListQuery {
     private static final QueryKind<SortDirection> SORT_DIRECTION = QueryKind.oneOf(Map.of(
             "asc", SortDirection.ASC,
@@ -37,7 +41,7 @@ final class EventListQuery {
         }
         EventQuery result = null;
         try {
-            result = new EventQuery(eventType, createdBefore, createdAfter, direction, limit, java.util.Optional.empty());
+            result = new EventQuery(eventType, createdBefore, createdAfter, direction, limit, Optional.empty());
         } catch (InvalidInputException e) {
             query.addAll(e.violations());
         }

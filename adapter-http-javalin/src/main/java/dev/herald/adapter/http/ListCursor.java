@@ -73,7 +73,7 @@ final class ListCursor {
         return Optional.of(decoded.get().position());
     }
 
-    /** Announces the next page, when there is one, in {@code Herald-Next-Cursor} and {@code Link: <…>; rel="next"}. */
+    /** Announces the next page, if any, in {@code Herald-Next-Cursor} and {@code Link: <…>; rel="next"}. */
     static void announceNext(Context ctx, String list, Optional<ListPosition> next) {
         next.ifPresent(position -> {
             String cursor = encode(list, position);

@@ -50,7 +50,9 @@ final class EventListSql {
             values.put("atDate", SqlTime.of(position.date().orElseThrow()));
             values.put("atSeq", position.seq());
         });
-        String index = q.eventType().isPresent() ? "tenant, event_type, created_date, seq" : "tenant, created_date, seq";
+        String index = q.eventType().isPresent()
+                ? "tenant, event_type, created_date, seq"
+                : "tenant, created_date, seq";
         values.put("limit", q.limit() + 1L); // one row more than the page tells whether another page follows
         String sql = "SELECT " + COLUMNS + " FROM events WHERE " + String.join(" AND ", conditions)
                 + " ORDER BY " + String.join(" " + direction + ", ", index.split(", ")) + " " + direction

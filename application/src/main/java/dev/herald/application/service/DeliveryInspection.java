@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /** The delivery log, manual re-sends (docs/API.md §6.5-6.7) and the event history (§5.1-5.2). */
 public final class DeliveryInspection implements ForInspectingDeliveries {
-    /** Deliveries (or events) whose events' data a listing reads at once: at most 16 x the largest event (4 MiB by default). */
+    /** Deliveries or events whose data a listing reads at once: at most 16 x the largest event (4 MiB by default). */
     private static final int DATA_CHUNK = 16;
 
     private final ForStoringWebhooks webhooks;

@@ -256,7 +256,8 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     @Override
     public synchronized Page<Delivery> page(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
         return InMemoryKeyset.page(List.copyOf(deliveries.values()),
-                d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook) && InMemoryDeliveryFilter.matches(query, d),
+                d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook)
+                        && InMemoryDeliveryFilter.matches(query, d),
                 query::sortDate, query.sortDirection() == SortDirection.DESC, query.after(), query.offset(),
                 query.limit());
     }

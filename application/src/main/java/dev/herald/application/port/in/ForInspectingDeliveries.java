@@ -13,7 +13,10 @@ import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reading the delivery log and re-sending a delivery by hand and the event history (docs/API.md §6.5-6.7, the "events" family, and §5.1-5.2). */
+/**
+ * Reading the delivery log and re-sending a delivery by hand (docs/API.md §6.5-6.7, the "events" family), and the
+ * event history (§5.1-5.2).
+ */
 public interface ForInspectingDeliveries {
     DeliveryView get(TenantId tenant, DeliveryId id);
 

@@ -27,7 +27,7 @@ public interface ForStoringEvents {
     /** The tenant's event with this id, without its data (read that with {@link #data}). */
     Optional<StoredEvent> find(TenantId tenant, EventId id);
 
-    /** The tenant's events as the query asks, without their data, and where the next page starts when there are more. */
+    /** The tenant's events as the query asks, without their data, and where the next page starts if there are more. */
     Page<StoredEvent> list(TenantId tenant, EventQuery query);
 
     /** An event as its history lists it: everything but its data, which may be large. */
