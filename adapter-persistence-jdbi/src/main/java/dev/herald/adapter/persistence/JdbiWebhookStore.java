@@ -1,6 +1,8 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.EmailAddress;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -124,6 +127,26 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("includeArchived", includeArchived)
                 .map(JdbiWebhookStore::webhook)
                 .list());
+    }
+
+    @Override
+    public Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after) {
+        String keyset = after.isPresent() ? " AND " + Keyset.after("created_date", "ASC") : "";
+        List<Map.Entry<Webhook, Long>> rows = scope.inTransaction(h -> {
+            var query = h.createQuery("SELECT seq, " + COLUMNS + " FROM webhooks"
+                            + " WHERE tenant = :tenant AND (archived = FALSE OR :includeArchived)" + keyset
+                            + " ORDER BY tenant, created_date, seq LIMIT :limit")
+                    .bind("tenant", tenant.value())
+                    .bind("includeArchived", includeArchived)
+                    .bind("limit", limit + 1L); // one row more than the page tells whether another page follows
+            after.ifPresent(position -> query
+                    .bind("atDate", SqlTime.of(position.date().orElseThrow()))
+                    .bind("atSeq", position.seq()));
+            return query.map((rs, ctx) -> Map.entry(webhook(rs, ctx), rs.getLong("seq"))).list();
+        });
+        Page<Map.Entry<Webhook, Long>> page = Page.of(rows, limit,
+                row -> ListPosition.at(row.getKey().createdDate(), row.getValue()));
+        return new Page<>(page.items().stream().map(Map.Entry::getKey).toList(), page.next());
     }
 
     @Override

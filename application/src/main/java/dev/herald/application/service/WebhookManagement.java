@@ -5,7 +5,9 @@ import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.ListPosition;
 import dev.herald.domain.NotFoundException;
+import dev.herald.domain.Page;
 import dev.herald.domain.Violation;
 import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.event.EventType;
@@ -135,6 +137,11 @@ final class WebhookManagement implements ForManagingWebhooks {
     @Override
     public List<Webhook> list(TenantId tenant, boolean includeArchived) {
         return webhooks.list(tenant, includeArchived);
+    }
+
+    @Override
+    public Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after) {
+        return webhooks.page(tenant, includeArchived, limit, after);
     }
 
     @Override

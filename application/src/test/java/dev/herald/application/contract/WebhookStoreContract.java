@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.Page;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.webhook.EmailAddress;
 import dev.herald.domain.webhook.SecretGenerator;
@@ -88,6 +89,24 @@ public abstract class WebhookStoreContract {
         assertEquals(List.of(oldest, archivedMiddle, newest), webhooks.list(ACME, true));
         assertEquals(2, webhooks.countLive(ACME), "archived ones do not count");
         assertEquals(List.of(), webhooks.list(new dev.herald.domain.tenant.TenantId("nobody"), true));
+    }
+
+    @Test
+    void pagesOldestFirstFromAfterAPositionWhileWebhooksAreAdded() {
+        Webhook first = webhook(ACME, minutes(1), EventType.PATIENT_CREATED);
+        Webhook second = webhook(ACME, minutes(2), EventType.PATIENT_CREATED);
+        Webhook third = webhook(ACME, minutes(2), EventType.PATIENT_CREATED); // same date: insertion breaks the tie
+        Webhook archived = webhook(ACME, minutes(3), EventType.PATIENT_CREATED).archived(minutes(4));
+        List.of(first, second, third, archived).forEach(webhooks::insert);
+        webhooks.insert(webhook(GLOBEX, minutes(2), EventType.PATIENT_CREATED));
+
+        Page<Webhook> page = webhooks.page(ACME, false, 2, Optional.empty());
+        assertEquals(List.of(first, second), page.items());
+        webhooks.insert(webhook(ACME, minutes(0), EventType.PATIENT_CREATED)); // older: before the first page
+        Page<Webhook> rest = webhooks.page(ACME, false, 2, page.next());
+        assertEquals(List.of(third), rest.items());
+        assertEquals(Optional.empty(), rest.next());
+        assertEquals(List.of(third, archived), webhooks.page(ACME, true, 5, page.next()).items());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.herald.application.port.in;
 
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.endpoint.CircuitState;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -20,6 +22,9 @@ public interface ForManagingWebhooks {
 
     /** Oldest first; archived ones only when asked. */
     List<Webhook> list(TenantId tenant, boolean includeArchived);
+
+    /** A page of {@link #list}: up to {@code limit} from right after {@code after} (docs/API.md §10). */
+    Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after);
 
     /** Archives the webhook and cancels its queued deliveries; its history stays readable. */
     void delete(TenantId tenant, WebhookId id);
