@@ -137,7 +137,7 @@ public final class DeliveryAttempts {
     private OutboundRequest request(Webhook webhook, DeliveryBody body, Delivery delivery, Instant now) {
         long timestamp = now.getEpochSecond();
         String messageId = delivery.id().value();
-        // The tenant's own headers first; none of their names can be one of Herald's (docs/API.md §6.1).
+        // The tenant's own headers and Herald's: no name of the first can be one of the second (docs/API.md §4.1).
         Map<String, String> headers = new LinkedHashMap<>(webhook.headers().values());
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", userAgent);
