@@ -34,7 +34,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbiWebhookStore implements ForStoringWebhooks {
     private static final String COLUMNS = "id, tenant, url, event_types, notification_email, secret, previous_secret,"
             + " previous_secret_valid_until, created_date, updated_date, archived, disabled_date,"
-            + " rate_limit";
+            + " rate_limit, headers";
 
     /** The tenant's live subscriptions to {@code :type}: one range of {@code webhook_subscriptions_by_type}. */
     private static final String SUBSCRIBED = "s.tenant = :tenant AND s.event_type = :type";
@@ -64,7 +64,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         scope.inTransaction(h -> {
             bindFields(h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id,"
                     + " :tenant, :url, :types, :email, :secret, :previousSecret, :previousValidUntil, :created, :updated,"
-                    + " :archived, :disabled, :rateLimit)"), webhook).execute();
+                    + " :archived, :disabled, :rateLimit, :headers)"), webhook).execute();
             insertSubscriptions(h, webhook);
             return h.createUpdate("INSERT INTO endpoint_lanes (webhook_id, tenant) VALUES (:id, :tenant)")
                     .bind("id", webhook.id().value())
@@ -81,7 +81,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                     UPDATE webhooks SET url = :url, event_types = :types, notification_email = :email, secret = :secret,
                         previous_secret = :previousSecret, previous_secret_valid_until = :previousValidUntil,
                         updated_date = :updated, archived = :archived, disabled_date = :disabled,
-                        rate_limit = :rateLimit
+                        rate_limit = :rateLimit, headers = :headers
                     WHERE id = :id AND tenant = :tenant"""), webhook).execute();
             if (updated > 0) {
                 h.createUpdate("DELETE FROM webhook_subscriptions WHERE webhook_id = :id")
@@ -191,7 +191,8 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("updated", SqlTime.of(webhook.updatedDate()))
                 .bind("archived", webhook.archived())
                 .bind("disabled", SqlTime.of(webhook.disabledDate()))
-                .bind("rateLimit", webhook.rateLimit().map(RateLimit::perSecond).orElse(null));
+                .bind("rateLimit", webhook.rateLimit().map(RateLimit::perSecond).orElse(null))
+                .bind("headers", HeaderLines.write(webhook.headers()));
     }
 
     private static Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -210,6 +211,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 SqlTime.readOptional(rs, "updated_date"),
                 rs.getBoolean("archived"),
                 SqlTime.readOptional(rs, "disabled_date"),
-                SqlTime.optional(rs, "rate_limit", Integer.class).map(RateLimit::new));
+                SqlTime.optional(rs, "rate_limit", Integer.class).map(RateLimit::new),
+                HeaderLines.read(rs.getString("headers")));
     }
 }

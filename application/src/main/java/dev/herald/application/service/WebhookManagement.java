@@ -18,6 +18,7 @@ import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.Subscription;
 import dev.herald.domain.webhook.UrlPolicy;
 import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookHeaders;
 import dev.herald.domain.webhook.WebhookId;
 import dev.herald.domain.webhook.WebhookSecret;
 import dev.herald.domain.webhook.WebhookUrl;
@@ -63,9 +64,10 @@ final class WebhookManagement implements ForManagingWebhooks {
                 : validation.check(() -> subscription(command.subscriptions()));
         Optional<EmailAddress> email = validation.check(() -> email(command.notificationEmail()));
         Optional<RateLimit> rate = validation.check(() -> RateLimit.of(command.rateLimit()));
+        WebhookHeaders headers = validation.check(() -> WebhookHeaders.of(command.headers()));
         validation.throwIfInvalid();
         Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock))
-                .withRateLimit(rate);
+                .withRateLimit(rate).withHeaders(headers);
         return transactions.inTransaction(() -> {
             limits.checkWebhookCount(webhooks.countLive(tenant));
             checkNewSubscriptions(tenant, subscription, Set.of());
@@ -89,6 +91,8 @@ final class WebhookManagement implements ForManagingWebhooks {
                 ? validation.check(() -> email(command.notificationEmail())) : null;
         Optional<RateLimit> rate = command.rateLimitGiven() ? validation.check(() -> RateLimit.of(command.rateLimit()))
                 : null;
+        WebhookHeaders headers = command.headersGiven() ? validation.check(() -> WebhookHeaders.of(command.headers()))
+                : null;
         validation.throwIfInvalid();
         return transactions.inTransaction(() -> {
             Webhook current = live(tenant, id);
@@ -99,7 +103,8 @@ final class WebhookManagement implements ForManagingWebhooks {
                     url == null ? current.url() : url,
                     subscription == null ? current.subscription() : subscription,
                     email == null ? current.notificationEmail() : email,
-                    Now.of(clock)).withRateLimit(rate == null ? current.rateLimit() : rate);
+                    Now.of(clock)).withRateLimit(rate == null ? current.rateLimit() : rate)
+                    .withHeaders(headers == null ? current.headers() : headers);
             Webhook updated = Boolean.TRUE.equals(command.disabled()) ? changed.disabled(Now.of(clock))
                     : Boolean.FALSE.equals(command.disabled()) ? enabled(changed) : changed;
             webhooks.update(updated);

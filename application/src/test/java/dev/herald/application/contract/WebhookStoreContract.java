@@ -14,10 +14,13 @@ import dev.herald.domain.webhook.EmailAddress;
 import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.Subscription;
 import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookHeaders;
 import dev.herald.domain.webhook.WebhookId;
 import dev.herald.domain.webhook.WebhookUrl;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,29 @@ public abstract class WebhookStoreContract {
                 Optional.of(new EmailAddress("new@example.com")), minutes(2));
         webhooks.update(withEmail);
         assertEquals(Optional.of(withEmail), webhooks.find(ACME, webhook.id()));
+    }
+
+    @Test
+    void headersComeBackAsGivenInTheirOrderAndAreReplacedOrClearedByAnUpdate() {
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("X-Zeta", "z");
+        given.put("Authorization", "Bearer a.b: c \"d\" ~");
+        given.put("x-empty", "");
+        Webhook webhook = webhook(ACME, minutes(0), EventType.PATIENT_CREATED).withHeaders(WebhookHeaders.of(given));
+        webhooks.insert(webhook);
+
+        Webhook found = webhooks.find(ACME, webhook.id()).orElseThrow();
+        assertEquals(webhook, found);
+        assertEquals(List.copyOf(given.keySet()), List.copyOf(found.headers().values().keySet()), "in their order");
+        assertEquals(List.of(webhook), webhooks.liveSubscribers(ACME, EventType.PATIENT_CREATED));
+
+        Webhook replaced = webhook.withHeaders(WebhookHeaders.of(Map.of("X-Other", "o".repeat(4096))));
+        webhooks.update(replaced);
+        assertEquals(Optional.of(replaced), webhooks.find(ACME, webhook.id()));
+
+        Webhook cleared = replaced.withHeaders(WebhookHeaders.NONE);
+        webhooks.update(cleared);
+        assertEquals(WebhookHeaders.NONE, webhooks.find(ACME, webhook.id()).orElseThrow().headers());
     }
 
     @Test

@@ -53,18 +53,32 @@ public interface ForManagingWebhooks {
     }
 
     /** Raw input; every problem is reported at once as one violation each. */
-    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
+    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit,
+                         Map<String, String> headers) {
         /** Without a rate limit. */
         public CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
             this(url, subscriptions, notificationEmail, null);
+        }
+
+        /** Without headers of the tenant's own. */
+        public CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
+            this(url, subscriptions, notificationEmail, rateLimit, null);
         }
     }
 
     /**
      * Raw input; {@code null} url or subscriptions leave them unchanged. {@code notificationEmailGiven} tells an
-     * omitted e-mail (unchanged) from an explicit null (cleared).
+     * omitted e-mail (unchanged) from an explicit null (cleared); {@code headersGiven} likewise for the headers, which
+     * a given map replaces whole (null or empty: none).
      */
     record UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                         String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit) {
+                         String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit,
+                         boolean headersGiven, Map<String, String> headers) {
+        /** Leaving the headers unchanged. */
+        public UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
+                             String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit) {
+            this(url, subscriptions, notificationEmailGiven, notificationEmail, disabled, rateLimitGiven, rateLimit,
+                    false, null);
+        }
     }
 }
