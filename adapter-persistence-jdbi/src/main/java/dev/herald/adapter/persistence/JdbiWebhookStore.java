@@ -58,7 +58,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         this.scope = scope;
     }
 
-    /** The webhook, and its endpoint's lane in the delivery queue ({@link EndpointLanes}). */
+    /** The webhook, its live subscriptions, and its endpoint's lane in the delivery queue ({@link EndpointLanes}). */
     @Override
     public void insert(Webhook webhook) {
         scope.inTransaction(h -> {
