@@ -10,7 +10,7 @@ import java.util.List;
 /** The databases a run measures: what Herald's data takes on disk, and a clean PostgreSQL to start from. */
 final class BenchDatabases {
     private static final List<String> TABLES = List.of("delivery_queue", "attempts", "deliveries", "events",
-            "webhooks", "lane_wakeups", "endpoint_lanes", "tenants", "notice_throttle", "notice_tenants", "notice_sends");
+            "webhook_subscriptions", "webhooks", "lane_wakeups", "endpoint_lanes", "tenants", "notice_throttle", "notice_tenants", "notice_sends");
 
     private BenchDatabases() {
     }

@@ -26,6 +26,16 @@ public record Violation(String field, Rule rule, String message) {
         TOO_LONG,
         /** A list with fewer items than required. */
         TOO_FEW_ITEMS,
+        /** A map with more entries than allowed. */
+        TOO_MANY_ENTRIES,
+        /** Not an HTTP header name (a token). */
+        HEADER_NAME_INVALID,
+        /** A header name Herald or HTTP itself sets, which a tenant may not. */
+        HEADER_NAME_RESERVED,
+        /** A header name given twice, differing only in case. */
+        HEADER_NAME_DUPLICATE,
+        /** Not a header value Herald can send as it is. */
+        HEADER_VALUE_INVALID,
         /** Not the name of an event type. */
         UNKNOWN_EVENT_TYPE,
         /** Not the text of one JSON object. */
@@ -47,5 +57,10 @@ public record Violation(String field, Rule rule, String message) {
     /** The position {@code index} in the list field {@code list}: {@code subscriptions[2]}. */
     public static String item(String list, int index) {
         return list + "[" + index + "]";
+    }
+
+    /** The entry {@code key} of the map field {@code map}, the key verbatim: {@code headers["X-Api-Key"]}. */
+    public static String entry(String map, String key) {
+        return map + "[\"" + key + "\"]";
     }
 }

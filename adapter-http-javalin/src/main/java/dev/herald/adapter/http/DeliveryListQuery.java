@@ -4,10 +4,14 @@ import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.delivery.DeliveryQuery.SortBy;
 import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.webhook.WebhookId;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (docs/API.md §6.7), every bad value a 422. */
+/**
+ * The query of {@code GET /v1/webhook/{webhook_id}/delivery-attempts/list} (docs/API.md §6.7, §10), every bad value
+ * a 422.
+ */
 final class DeliveryListQuery {
     private static final QueryKind<SortBy> SORT_BY = QueryKind.oneOf(Map.of(
             "created_date", SortBy.CREATED_DATE,
@@ -20,7 +24,18 @@ final class DeliveryListQuery {
     private DeliveryListQuery() {
     }
 
-    static DeliveryQuery from(Context ctx) {
+    /** The list a cursor of this query was made for: the webhook, filters and order, not the page (§10). */
+    static String list(WebhookId webhook, DeliveryQuery query) {
+        return String.join(" ", "deliveries of", webhook.value(), "type", query.eventType().toString(),
+                "delivered", query.isDelivered().toString(),
+                "created", query.createdBefore() + "/" + query.createdAfter(),
+                "status", query.lastDeliveryAttemptStatus().toString(),
+                "error", query.lastDeliveryAttemptError().toString(),
+                "delivery", query.deliveryDateBefore() + "/" + query.deliveryDateAfter(),
+                "by", query.sortBy() + " " + query.sortDirection());
+    }
+
+    static DeliveryQuery from(Context ctx, WebhookId webhook) {
         QueryFields query = new QueryFields(ctx);
         DeliveryQuery defaults = DeliveryQuery.all();
         var eventType = query.optional("event_type", QueryKind.EVENT_TYPE);
@@ -43,7 +58,9 @@ final class DeliveryListQuery {
         } catch (InvalidInputException e) {
             query.addAll(e.violations());
         }
+        DeliveryQuery filtered = result;
+        var after = ListCursor.read(query, () -> list(webhook, filtered), sortBy != SortBy.CREATED_DATE);
         query.validate();
-        return result;
+        return after.map(result::after).orElse(result);
     }
 }

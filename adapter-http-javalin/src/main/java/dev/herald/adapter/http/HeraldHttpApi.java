@@ -64,6 +64,7 @@ public final class HeraldHttpApi {
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         new JavalinEventRoutes(ports.events(), tenantAuth, settings.maxEventBytes()).register(config.routes);
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
+        new JavalinEventHistoryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
         new JavalinEventTypeRoutes(ports.eventTypes(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         settings.adminKey().ifPresent(key -> new JavalinAdminRoutes(ports.tenants(),
                 new AdminAuthentication(key, throttle(ADMIN_FAILURES_PER_WINDOW, clock)), settings.maxBodyBytes())

@@ -38,7 +38,9 @@ final class JavalinDeliveryRoutes {
 
     private void list(Context ctx, TenantId tenant) {
         var webhook = PathIds.webhookId(ctx);
-        var query = DeliveryListQuery.from(ctx);
-        Json.okStreamed(ctx, deliveries.list(tenant, webhook, query).map(DeliveryAttemptSummary::from));
+        var query = DeliveryListQuery.from(ctx, webhook);
+        var page = deliveries.page(tenant, webhook, query);
+        ListCursor.announceNext(ctx, DeliveryListQuery.list(webhook, query), page.next());
+        Json.okStreamed(ctx, page.items().map(DeliveryAttemptSummary::from));
     }
 }

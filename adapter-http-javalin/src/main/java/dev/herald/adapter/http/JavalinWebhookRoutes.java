@@ -2,11 +2,16 @@ package dev.herald.adapter.http;
 
 import dev.herald.application.port.in.ForManagingWebhooks.EndpointStatus;
 import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
+import dev.herald.domain.Violation;
+import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -53,11 +58,26 @@ final class JavalinWebhookRoutes {
         Json.ok(ctx, true);
     }
 
+    /**
+     * All the tenant's webhooks, as Decoda answers; pages only when the client asks with {@code limit} or
+     * {@code cursor} (docs/API.md §4.6, §10).
+     */
     private void list(Context ctx, TenantId tenant) {
         QueryFields query = new QueryFields(ctx);
         boolean includeArchived = query.optional("include_archived", QueryKind.BOOLEAN, false);
+        Optional<Integer> limit = query.optional("limit", QueryKind.INTEGER);
+        limit.filter(n -> n < 1 || n > DeliveryQuery.MAX_LIMIT).ifPresent(n -> query.addAll(List.of(new Violation(
+                "limit", Violation.Rule.OUT_OF_RANGE, "limit must be between 1 and " + DeliveryQuery.MAX_LIMIT))));
+        String list = "webhooks archived " + includeArchived;
+        Optional<ListPosition> after = ListCursor.read(query, () -> list, false);
         query.validate();
-        Json.ok(ctx, summaries(tenant, webhooks.list(tenant, includeArchived)));
+        if (limit.isEmpty() && after.isEmpty()) {
+            Json.ok(ctx, summaries(tenant, webhooks.list(tenant, includeArchived)));
+            return;
+        }
+        Page<Webhook> page = webhooks.page(tenant, includeArchived, limit.orElse(Integer.MAX_VALUE), after);
+        ListCursor.announceNext(ctx, list, page.next());
+        Json.ok(ctx, summaries(tenant, page.items()));
     }
 
     private void rotateSecret(Context ctx, TenantId tenant) {

@@ -6,7 +6,9 @@ import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -54,6 +56,22 @@ interface JsonKind<T> {
             at.add(i);
             values.add(STRING.read(node.get(i), at, problems));
         }
+        return problems.size() == problemsBefore ? values : null;
+    };
+
+    /** An object of strings, in its order; each value that is not a string is its own violation, at its name. */
+    JsonKind<Map<String, String>> STRING_MAP = (node, location, problems) -> {
+        if (!node.isObject()) {
+            problems.add(wrongType(location, "a JSON object of strings", "type_error.dict"));
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        int problemsBefore = problems.size();
+        node.fields().forEachRemaining(field -> {
+            List<Object> at = new ArrayList<>(location);
+            at.add(field.getKey());
+            values.put(field.getKey(), STRING.read(field.getValue(), at, problems));
+        });
         return problems.size() == problemsBefore ? values : null;
     };
 

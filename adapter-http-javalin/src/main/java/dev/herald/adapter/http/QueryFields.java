@@ -43,6 +43,20 @@ final class QueryFields {
         more.forEach(violation -> problems.add(Problem.inQuery(violation.field(), violation)));
     }
 
+    /** The parameter's text as given, null when absent. */
+    String text(String name) {
+        return ctx.queryParam(name);
+    }
+
+    /** A problem found apart from parsing one parameter's value. */
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
     void validate() {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -21,6 +21,8 @@ record ValidationErrorBody(List<Problem> detail) {
             "webhookId", PathIds.WEBHOOK_ID, "deliveryId", PathIds.DELIVERY_ID, "eventId", "event_id");
     /** A field is a name, then items ({@code [2]}) and members ({@code .patientId}, in event data) below it. */
     private static final Pattern SEGMENT = Pattern.compile("\\[(\\d{1,9})]|\\.?([^.\\[]+)");
+    /** An entry of a map field, its key verbatim: {@code headers["X-Api-Key"]} (see {@link Violation#entry}). */
+    private static final Pattern ENTRY = Pattern.compile("(\\w+)\\[\"(.*)\"]", Pattern.DOTALL);
 
     /** The core's violations of a request's body fields (or path ids). */
     static ValidationErrorBody fromCore(List<Violation> violations) {
@@ -35,12 +37,17 @@ record ValidationErrorBody(List<Problem> detail) {
 
         /**
          * A violation of a body field ({@code subscriptions[1]} is {@code ["body","subscriptions",1]},
-         * {@code data.items[0].amount} is {@code ["body","data","items",0,"amount"]}), or a path id.
+         * {@code data.items[0].amount} is {@code ["body","data","items",0,"amount"]},
+         * {@code headers["X-A"]} is {@code ["body","headers","X-A"]}), or a path id.
          */
         static Problem inBody(Violation violation) {
             String pathParameter = PATH_PARAMETERS.get(violation.field());
             if (pathParameter != null) {
                 return of(List.of("path", pathParameter), violation);
+            }
+            Matcher entry = ENTRY.matcher(violation.field());
+            if (entry.matches()) {
+                return of(List.of("body", entry.group(1), entry.group(2)), violation);
             }
             List<Object> loc = new ArrayList<>();
             loc.add("body");
@@ -75,6 +82,11 @@ record ValidationErrorBody(List<Problem> detail) {
                 case TEXT_INVALID -> "value_error.str";
                 case TOO_LONG -> "value_error.any_str.max_length";
                 case TOO_FEW_ITEMS -> "value_error.list.min_items";
+                case TOO_MANY_ENTRIES -> "value_error.dict.max_items";
+                case HEADER_NAME_INVALID -> "value_error.header.name";
+                case HEADER_NAME_RESERVED -> "value_error.header.reserved";
+                case HEADER_NAME_DUPLICATE -> "value_error.header.duplicate";
+                case HEADER_VALUE_INVALID -> "value_error.header.value";
                 case UNKNOWN_EVENT_TYPE -> "type_error.enum";
                 case NOT_A_JSON_OBJECT -> "type_error.dict";
                 case OUT_OF_RANGE -> "value_error.number.not_in_range";

@@ -7,11 +7,12 @@ import dev.herald.domain.webhook.EmailAddress;
 import dev.herald.domain.webhook.RateLimit;
 import dev.herald.domain.webhook.Webhook;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code WebhookSummary} of docs/API.md §4.1; subscriptions in the seed's order and spelling, and the endpoint's
- * {@code isDisabled}, {@code disabledDate}, {@code rateLimit} and read-only {@code health} added after the seed's
- * fields.
+ * {@code isDisabled}, {@code disabledDate}, {@code rateLimit}, {@code headers} and read-only {@code health} added after
+ * the seed's fields.
  */
 record WebhookSummary(
         String id,
@@ -25,6 +26,7 @@ record WebhookSummary(
         @JsonProperty("isDisabled") boolean isDisabled,
         String disabledDate,
         Integer rateLimit,
+        Map<String, String> headers,
         EndpointHealthSummary health) {
 
     static WebhookSummary from(Webhook webhook, EndpointStatus status) {
@@ -40,6 +42,7 @@ record WebhookSummary(
                 webhook.isDisabled(),
                 ApiTime.of(webhook.disabledDate()),
                 webhook.rateLimit().map(RateLimit::perSecond).orElse(null),
+                webhook.headers().values(),
                 EndpointHealthSummary.from(status));
     }
 }

@@ -107,6 +107,12 @@ class ErrorMappingTest {
         }
 
         @Override
+        public dev.herald.domain.Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit,
+                                                    java.util.Optional<dev.herald.domain.ListPosition> after) {
+            throw new NullPointerException(SECRET_CAUSE);
+        }
+
+        @Override
         public void delete(TenantId tenant, WebhookId id) {
             throw failure.get();
         }

@@ -23,6 +23,11 @@ class ValidationErrorBodyTest {
                 Map.entry(Rule.TEXT_INVALID, "value_error.str"),
                 Map.entry(Rule.TOO_LONG, "value_error.any_str.max_length"),
                 Map.entry(Rule.TOO_FEW_ITEMS, "value_error.list.min_items"),
+                Map.entry(Rule.TOO_MANY_ENTRIES, "value_error.dict.max_items"),
+                Map.entry(Rule.HEADER_NAME_INVALID, "value_error.header.name"),
+                Map.entry(Rule.HEADER_NAME_RESERVED, "value_error.header.reserved"),
+                Map.entry(Rule.HEADER_NAME_DUPLICATE, "value_error.header.duplicate"),
+                Map.entry(Rule.HEADER_VALUE_INVALID, "value_error.header.value"),
                 Map.entry(Rule.UNKNOWN_EVENT_TYPE, "type_error.enum"),
                 Map.entry(Rule.NOT_A_JSON_OBJECT, "type_error.dict"),
                 Map.entry(Rule.OUT_OF_RANGE, "value_error.number.not_in_range"),
@@ -37,6 +42,10 @@ class ValidationErrorBodyTest {
     void coreFieldsAreLocatedWhereTheRequestGivesThem() {
         assertEquals(List.of("body", "url"), loc("url"));
         assertEquals(List.of("body", "subscriptions", 2), loc("subscriptions[2]"));
+        assertEquals(List.of("body", "headers", "X-Api-Key"), loc(Violation.entry("headers", "X-Api-Key")));
+        assertEquals(List.of("body", "headers", "7"), loc(Violation.entry("headers", "7")), "a key, not an index");
+        assertEquals(List.of("body", "headers", "a\"][0]\r\n"), loc(Violation.entry("headers", "a\"][0]\r\n")),
+                "any key, verbatim");
         assertEquals(List.of("body", "id"), loc("idempotencyKey"));
         assertEquals(List.of("body", "graceSeconds"), loc("grace"));
         assertEquals(List.of("body", "data"), loc("data"));

@@ -28,7 +28,8 @@ class WebhookRoutesTest extends AcmeApiTest {
         assertTrue(answer.contentType().startsWith("application/json"));
         JsonNode webhook = answer.json();
         assertEquals(List.of("id", "url", "subscriptions", "notificationEmail", "secret", "createdDate",
-                "updatedDate", "isArchived", "isDisabled", "disabledDate", "rateLimit", "health"), fieldNames(webhook),
+                "updatedDate", "isArchived", "isDisabled", "disabledDate", "rateLimit", "headers", "health"),
+                fieldNames(webhook),
                 "the contract's fields, then Herald's");
         assertTrue(webhook.get("id").asText().startsWith("wh_"));
         assertEquals("https://example.com/hook", webhook.get("url").asText());

@@ -15,10 +15,14 @@ final class DeliveryListOrder {
     private DeliveryListOrder() {
     }
 
-    /** Newest or oldest first: {@code created_date} is never NULL, so one ordered read. */
-    static String byCreation(String where, String direction, boolean oneEventType) {
+    /**
+     * Newest or oldest first: {@code created_date} is never NULL, so one ordered read, from right after a position
+     * ({@link Keyset}) when the page has one.
+     */
+    static String byCreation(String where, String direction, boolean oneEventType, boolean afterPosition) {
         String index = oneEventType ? "webhook_id, event_type, created_date, seq" : "webhook_id, created_date, seq";
-        return "SELECT " + DeliveryRows.DELIVERY_COLUMNS + FROM + where + " AND created_date > :earliest"
+        String after = afterPosition ? " AND " + Keyset.after("created_date", direction) : "";
+        return "SELECT seq, " + DeliveryRows.DELIVERY_COLUMNS + FROM + where + " AND created_date > :earliest" + after
                 + " ORDER BY " + inDirection(index, direction) + " LIMIT :limit OFFSET :offset";
     }
 
@@ -30,8 +34,26 @@ final class DeliveryListOrder {
      * date, and read backwards from an open end it would step over all the undated rows first.
      */
     static String byOptionalDate(String where, String column, String direction) {
+        return byOptionalDate(where, column, direction, "");
+    }
+
+    /**
+     * {@link #byOptionalDate(String, String, String)} from right after a position with the date ({@link Keyset}):
+     * the rest of the dated rows, then every row without the date.
+     */
+    static String byOptionalDateAfterDated(String where, String column, String direction) {
+        return byOptionalDate(where, column, direction, " AND " + Keyset.after(column, direction));
+    }
+
+    /** From right after a position without the date: only rows without it remain, ordered by seq. */
+    static String byOptionalDateAfterUndated(String where, String column, String direction) {
+        return part(1, where + " AND " + column + " IS NULL AND " + Keyset.afterSeq(direction),
+                inDirection("webhook_id, " + column + ", seq", direction)).replace(":reach", ":limit OFFSET :offset");
+    }
+
+    private static String byOptionalDate(String where, String column, String direction, String after) {
         String index = inDirection("webhook_id, " + column + ", seq", direction);
-        String dated = column + " > :earliest AND " + column + " < :latest";
+        String dated = column + " > :earliest AND " + column + " < :latest" + after;
         return "(" + part(0, where + " AND " + dated, index) + ") UNION ALL ("
                 + part(1, where + " AND " + column + " IS NULL", index) + ")"
                 + " ORDER BY list_part, " + inDirection(column + ", seq", direction)

@@ -1,5 +1,8 @@
 package dev.herald.adapter.persistence;
 
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
+import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
@@ -15,7 +18,8 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * A {@link DeliveryQuery} as SQL: date bounds exclusive, {@code isDelivered} meaning a delivered date is set, the
  * error matched exactly, rows without the sorted date last in either direction, ties by insertion in the sort's
- * direction. The rows are read in that order from an index, up to the page ({@link DeliveryListOrder}).
+ * direction. The rows are read in that order from an index, up to the page ({@link DeliveryListOrder}), starting at
+ * an offset or right after a position ({@link Keyset}).
  * Only fixed fragments are concatenated; every value is bound.
  */
 final class DeliveryListSql {
@@ -34,8 +38,16 @@ final class DeliveryListSql {
         }
     }
 
-    static Query query(Handle handle, TenantId tenant, WebhookId webhook, DeliveryQuery q) {
-        return statement(tenant, webhook, q).bind(handle);
+    /** The page, read with one row more than it holds, and where the next page starts. */
+    static Page<Delivery> page(Handle handle, TenantId tenant, WebhookId webhook, DeliveryQuery q) {
+        List<Row> rows = statement(tenant, webhook, q).bind(handle)
+                .map((rs, ctx) -> new Row(DeliveryRows.delivery(rs, ctx), rs.getLong("seq")))
+                .list();
+        Page<Row> page = Page.of(rows, q.limit(), row -> new ListPosition(q.sortDate(row.delivery()), row.seq()));
+        return new Page<>(page.items().stream().map(Row::delivery).toList(), page.next());
+    }
+
+    private record Row(Delivery delivery, long seq) {
     }
 
     static Statement statement(TenantId tenant, WebhookId webhook, DeliveryQuery q) {
@@ -55,18 +67,34 @@ final class DeliveryListSql {
         String where = String.join(" AND ", filters.conditions);
         String direction = q.sortDirection() == DeliveryQuery.SortDirection.ASC ? "ASC" : "DESC";
         String sql = switch (q.sortBy()) {
-            case CREATED_DATE -> DeliveryListOrder.byCreation(where, direction, q.eventType().isPresent());
-            case DELIVERED_DATE -> DeliveryListOrder.byOptionalDate(where, "delivered_date", direction);
-            case LAST_DELIVERY_ATTEMPT_DATE -> DeliveryListOrder.byOptionalDate(where, "last_attempt_date", direction);
+            case CREATED_DATE -> DeliveryListOrder.byCreation(where, direction, q.eventType().isPresent(),
+                    q.after().isPresent());
+            case DELIVERED_DATE -> byOptionalDate(where, "delivered_date", direction, q.after());
+            case LAST_DELIVERY_ATTEMPT_DATE -> byOptionalDate(where, "last_attempt_date", direction, q.after());
         };
+        long read = q.limit() + 1L; // one row more than the page tells whether another page follows
         filters.values.put("earliest", SqlTime.of(EARLIEST));
-        filters.values.put("limit", q.limit());
+        filters.values.put("limit", read);
         filters.values.put("offset", q.offset());
         if (q.sortBy() != DeliveryQuery.SortBy.CREATED_DATE) {
             filters.values.put("latest", SqlTime.of(LATEST));
-            filters.values.put("reach", (long) q.limit() + q.offset()); // each part reads up to the page's end
+            filters.values.put("reach", read + q.offset()); // each part reads up to the page's end
         }
+        q.after().ifPresent(position -> {
+            position.date().ifPresent(date -> filters.values.put("atDate", SqlTime.of(date)));
+            filters.values.put("atSeq", position.seq());
+        });
         return new Statement(sql, filters.values);
+    }
+
+    private static String byOptionalDate(String where, String column, String direction,
+                                         Optional<ListPosition> after) {
+        if (after.isEmpty()) {
+            return DeliveryListOrder.byOptionalDate(where, column, direction);
+        }
+        return after.get().date().isPresent()
+                ? DeliveryListOrder.byOptionalDateAfterDated(where, column, direction)
+                : DeliveryListOrder.byOptionalDateAfterUndated(where, column, direction);
     }
 
     /** WHERE conditions and the values they bind, added together so that they cannot drift apart. */

@@ -1,10 +1,12 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForReadingDeliveryLog;
+import dev.herald.domain.Page;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
 import dev.herald.domain.delivery.DeliveryQuery;
+import dev.herald.domain.event.EventId;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
 import java.util.ArrayList;
@@ -33,8 +35,16 @@ public final class JdbiDeliveryLog implements ForReadingDeliveryLog {
     }
 
     @Override
-    public List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
-        return scope.inTransaction(h -> DeliveryListSql.query(h, tenant, webhook, query)
+    public Page<Delivery> page(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+        return scope.inTransaction(h -> DeliveryListSql.page(h, tenant, webhook, query));
+    }
+
+    @Override
+    public List<Delivery> ofEvent(TenantId tenant, EventId event) {
+        return scope.inTransaction(h -> h.createQuery("SELECT " + DeliveryRows.DELIVERY_COLUMNS
+                        + " FROM deliveries WHERE event_id = :event AND tenant = :tenant ORDER BY seq")
+                .bind("event", event.value())
+                .bind("tenant", tenant.value())
                 .map(DeliveryRows::delivery)
                 .list());
     }

@@ -2,14 +2,20 @@ package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventQuery;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,5 +74,35 @@ public final class JdbiEventStore implements ForStoringEvents {
                 .list())
                 .forEach(row -> found.put(row.getKey(), row.getValue()));
         return found;
+    }
+
+    @Override
+    public Optional<StoredEvent> find(TenantId tenant, EventId id) {
+        return scope.inTransaction(h -> h.createQuery("SELECT " + EventListSql.COLUMNS
+                        + " FROM events WHERE id = :id AND tenant = :tenant")
+                .bind("id", id.value())
+                .bind("tenant", tenant.value())
+                .map((rs, ctx) -> stored(rs))
+                .findOne());
+    }
+
+    @Override
+    public Page<StoredEvent> list(TenantId tenant, EventQuery query) {
+        EventListSql.Statement statement = EventListSql.statement(tenant, query);
+        List<Row> rows = scope.inTransaction(h -> h.createQuery(statement.sql()).bindMap(statement.values())
+                .map((rs, ctx) -> new Row(stored(rs), rs.getLong("seq")))
+                .list());
+        Page<Row> page = Page.of(rows, query.limit(), row -> ListPosition.at(row.event().createdDate(), row.seq()));
+        return new Page<>(page.items().stream().map(Row::event).toList(), page.next());
+    }
+
+    private record Row(StoredEvent event, long seq) {
+    }
+
+    private static StoredEvent stored(ResultSet rs) throws SQLException {
+        return new StoredEvent(new EventId(rs.getString("id")), EventType.valueOf(rs.getString("event_type")),
+                SqlTime.read(rs, "created_date"),
+                Optional.ofNullable(rs.getString("idempotency_key")).map(IdempotencyKey::new),
+                rs.getInt("delivery_count"));
     }
 }

@@ -3,11 +3,14 @@ package dev.herald.adapter.persistence;
 import static dev.herald.application.contract.ContractFixtures.ACME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herald.domain.Page;
+import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.delivery.DeliveryQuery.SortBy;
 import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.webhook.WebhookId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The list read through the indexes (docs/DECISIONS.md, "The delivery list reads an index in its order") returns
  * exactly the rows, in exactly the order, of the one plain statement it replaced: sorted date NULLS LAST, then seq,
- * both in the sort's direction. Over every sort, a few filters and pages on both sides of the rows without the date.
+ * both in the sort's direction. Over every sort, a few filters and pages on both sides of the rows without the date,
+ * by offset and page after page from each page's end.
  */
 class DeliveryListSameRowsTest {
     private static final int DELIVERIES = 400;
@@ -42,15 +46,29 @@ class DeliveryListSameRowsTest {
                         for (int[] page : PAGES) {
                             DeliveryQuery query = filter.query(by, direction, page[0], page[1]);
                             List<String> expected = plainStatement(h, webhook, filter, query);
-                            List<String> listed = DeliveryListSql.statement(ACME, webhook, query).bind(h)
-                                    .map((rs, ctx) -> rs.getString("id")).list();
+                            List<String> listed = ids(DeliveryListSql.page(h, ACME, webhook, query).items());
                             assertEquals(expected, listed, by + " " + direction + " " + filter + " limit "
                                     + page[0] + " offset " + page[1]);
                         }
+                        // Page after page from each page's end (a cursor, docs/API.md §10): every row once, in order.
+                        DeliveryQuery all = filter.query(by, direction, DeliveryQuery.MAX_LIMIT, 0);
+                        List<String> walked = new ArrayList<>();
+                        Page<Delivery> page = DeliveryListSql.page(h, ACME, webhook, all.withPage(7, 0));
+                        walked.addAll(ids(page.items()));
+                        while (page.next().isPresent()) {
+                            page = DeliveryListSql.page(h, ACME, webhook, all.withPage(7, 0).after(page.next().get()));
+                            walked.addAll(ids(page.items()));
+                        }
+                        assertEquals(plainStatement(h, webhook, filter, all), walked,
+                                by + " " + direction + " " + filter + " by positions");
                     }
                 }
             }
         });
+    }
+
+    private static List<String> ids(List<Delivery> deliveries) {
+        return deliveries.stream().map(d -> d.id().value()).toList();
     }
 
     /** The filters whose conditions change which parts and rows the list reads. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 final class TestDatabase {
     static final String PG_URL_VARIABLE = "HERALD_TEST_PG_URL";
     private static final List<String> TABLES_CHILDREN_FIRST = List.of(
-            "attempts", "delivery_queue", "deliveries", "events", "lane_wakeups", "endpoint_lanes", "webhooks",
+            "attempts", "delivery_queue", "deliveries", "events", "lane_wakeups", "endpoint_lanes", "webhook_subscriptions", "webhooks",
             "tenants", "notice_throttle",
             "notice_tenants", "notice_sends");
 

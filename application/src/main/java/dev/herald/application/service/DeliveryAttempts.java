@@ -19,6 +19,7 @@ import dev.herald.domain.webhook.WebhookId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,14 +137,15 @@ public final class DeliveryAttempts {
     private OutboundRequest request(Webhook webhook, DeliveryBody body, Delivery delivery, Instant now) {
         long timestamp = now.getEpochSecond();
         String messageId = delivery.id().value();
-        return new OutboundRequest(webhook.url().uri(), Map.of(
-                "Content-Type", "application/json",
-                "User-Agent", userAgent,
-                "Decoda-Signature", Signatures.decoda(webhook.secret(), body),
-                "webhook-id", messageId,
-                "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", Signatures.standardWebhooks(webhook.signingSecrets(now), messageId, timestamp,
-                        body)),
-                body);
+        // The tenant's own headers and Herald's: no name of the first can be one of the second (docs/API.md §4.1).
+        Map<String, String> headers = new LinkedHashMap<>(webhook.headers().values());
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", userAgent);
+        headers.put("Decoda-Signature", Signatures.decoda(webhook.secret(), body));
+        headers.put("webhook-id", messageId);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", Signatures.standardWebhooks(webhook.signingSecrets(now), messageId, timestamp,
+                body));
+        return new OutboundRequest(webhook.url().uri(), headers, body);
     }
 }

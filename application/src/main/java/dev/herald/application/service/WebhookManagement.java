@@ -5,7 +5,9 @@ import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.ListPosition;
 import dev.herald.domain.NotFoundException;
+import dev.herald.domain.Page;
 import dev.herald.domain.Violation;
 import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.event.EventType;
@@ -16,6 +18,7 @@ import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.Subscription;
 import dev.herald.domain.webhook.UrlPolicy;
 import dev.herald.domain.webhook.Webhook;
+import dev.herald.domain.webhook.WebhookHeaders;
 import dev.herald.domain.webhook.WebhookId;
 import dev.herald.domain.webhook.WebhookSecret;
 import dev.herald.domain.webhook.WebhookUrl;
@@ -61,9 +64,10 @@ final class WebhookManagement implements ForManagingWebhooks {
                 : validation.check(() -> subscription(command.subscriptions()));
         Optional<EmailAddress> email = validation.check(() -> email(command.notificationEmail()));
         Optional<RateLimit> rate = validation.check(() -> RateLimit.of(command.rateLimit()));
+        WebhookHeaders headers = validation.check(() -> WebhookHeaders.of(command.headers()));
         validation.throwIfInvalid();
         Webhook webhook = Webhook.create(tenant, url, subscription, email, WebhookSecret.generate(secrets), Now.of(clock))
-                .withRateLimit(rate);
+                .withRateLimit(rate).withHeaders(headers);
         return transactions.inTransaction(() -> {
             limits.checkWebhookCount(webhooks.countLive(tenant));
             checkNewSubscriptions(tenant, subscription, Set.of());
@@ -87,6 +91,8 @@ final class WebhookManagement implements ForManagingWebhooks {
                 ? validation.check(() -> email(command.notificationEmail())) : null;
         Optional<RateLimit> rate = command.rateLimitGiven() ? validation.check(() -> RateLimit.of(command.rateLimit()))
                 : null;
+        WebhookHeaders headers = command.headersGiven() ? validation.check(() -> WebhookHeaders.of(command.headers()))
+                : null;
         validation.throwIfInvalid();
         return transactions.inTransaction(() -> {
             Webhook current = live(tenant, id);
@@ -97,7 +103,8 @@ final class WebhookManagement implements ForManagingWebhooks {
                     url == null ? current.url() : url,
                     subscription == null ? current.subscription() : subscription,
                     email == null ? current.notificationEmail() : email,
-                    Now.of(clock)).withRateLimit(rate == null ? current.rateLimit() : rate);
+                    Now.of(clock)).withRateLimit(rate == null ? current.rateLimit() : rate)
+                    .withHeaders(headers == null ? current.headers() : headers);
             Webhook updated = Boolean.TRUE.equals(command.disabled()) ? changed.disabled(Now.of(clock))
                     : Boolean.FALSE.equals(command.disabled()) ? enabled(changed) : changed;
             webhooks.update(updated);
@@ -135,6 +142,11 @@ final class WebhookManagement implements ForManagingWebhooks {
     @Override
     public List<Webhook> list(TenantId tenant, boolean includeArchived) {
         return webhooks.list(tenant, includeArchived);
+    }
+
+    @Override
+    public Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after) {
+        return webhooks.page(tenant, includeArchived, limit, after);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForReadingDeliveryLog;
+import dev.herald.domain.Page;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
@@ -17,6 +18,7 @@ import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.event.EventType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,5 +229,58 @@ public abstract class DeliveryLogContract extends DeliveriesContract {
         assertEquals(ids(List.of(d4, d3)), ids(list(DeliveryQuery.all().withPage(2, 1))));
         assertEquals(ids(List.of(d1)), ids(list(DeliveryQuery.all().withPage(2, 4))));
         assertEquals(List.of(), list(DeliveryQuery.all().withPage(2, 5)));
+    }
+
+    // ---- Pages by position (docs/API.md §10) ----
+    @Test
+    void pagesAfterAPositionVisitEveryDeliveryOnceInEachOrder() {
+        givenFiveDeliveries();
+        for (SortBy by : SortBy.values()) {
+            for (SortDirection direction : SortDirection.values()) {
+                DeliveryQuery query = sorted(by, direction);
+                assertEquals(ids(list(query)), ids(byPagesOf(2, query)), by + " " + direction);
+            }
+        }
+    }
+
+    @Test
+    void aPageSaysWhereTheNextStartsOnlyWhenThereIsOne() {
+        givenFiveDeliveries();
+        Page<Delivery> first = log.page(ACME, hook.id(), DeliveryQuery.all().withPage(3, 0));
+        assertEquals(ids(List.of(d5, d4, d3)), ids(first.items()));
+        Page<Delivery> second = log.page(ACME, hook.id(), DeliveryQuery.all().withPage(2, 0).after(first.next().get()));
+        assertEquals(ids(List.of(d2, d1)), ids(second.items()));
+        assertEquals(Optional.empty(), second.next());
+        assertEquals(Optional.empty(), log.page(ACME, hook.id(), DeliveryQuery.all().withPage(5, 0)).next());
+    }
+
+    @Test
+    void deliveriesAddedBetweenPagesNeitherRepeatNorShiftThem() {
+        givenFiveDeliveries();
+        Page<Delivery> first = log.page(ACME, hook.id(), DeliveryQuery.all().withPage(2, 0));
+        enqueued(hook, EventType.PATIENT_CREATED, minutes(6)); // newer: before the first page
+        enqueued(hook, EventType.PATIENT_CREATED, minutes(4)); // same minute as d4, added later: before it
+        Page<Delivery> rest = log.page(ACME, hook.id(), DeliveryQuery.all().after(first.next().get()));
+        assertEquals(ids(List.of(d5, d4)), ids(first.items()));
+        assertEquals(ids(List.of(d3, d2, d1)), ids(rest.items()));
+    }
+
+    @Test
+    void deliveriesOfOneEventOldestFirstAndOnlyTheTenants() {
+        givenFiveDeliveries();
+        assertEquals(ids(List.of(d3)), ids(log.ofEvent(ACME, d3.eventId())));
+        assertEquals(List.of(), log.ofEvent(GLOBEX, d3.eventId()));
+    }
+
+    /** Every page of {@code size} of the query, each from where the one before ended, concatenated. */
+    private List<Delivery> byPagesOf(int size, DeliveryQuery query) {
+        List<Delivery> all = new ArrayList<>();
+        Page<Delivery> page = log.page(ACME, hook.id(), query.withPage(size, 0));
+        all.addAll(page.items());
+        while (page.next().isPresent()) {
+            page = log.page(ACME, hook.id(), query.withPage(size, 0).after(page.next().get()));
+            all.addAll(page.items());
+        }
+        return all;
     }
 }

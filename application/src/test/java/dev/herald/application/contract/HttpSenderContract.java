@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
 public abstract class HttpSenderContract {
     /** How much of a response body a sender keeps (the port's promise). */
     public static final int KEPT_RESPONSE_BYTES = 4096;
+    /** Herald's own, and a tenant's (docs/API.md §6.1): a value may hold spaces, quotes and colons, or be empty. */
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Type", "application/json", "User-Agent", "Herald/contract", "webhook-id", "msg_contract1",
-            "webhook-signature", "v1,c2lnbmF0dXJl");
+            "webhook-signature", "v1,c2lnbmF0dXJl", "Authorization", "Bearer t0k3n", "X-Tenant-Header",
+            "a  b \"c\": ~d", "X-Empty", "");
     /** Sent in parts, as a delivery's head, shared data and tail are. */
     private static final DeliveryBody BODY = DeliveryBody.of(
             Delivery.of(event(ACME, EventType.PATIENT_CREATED, T0), new WebhookId("wh_contract1")),

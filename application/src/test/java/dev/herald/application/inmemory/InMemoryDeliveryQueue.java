@@ -3,6 +3,7 @@ package dev.herald.application.inmemory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.Page;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
@@ -253,17 +254,18 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     @Override
-    public synchronized List<Delivery> list(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
-        List<Delivery> inInsertionOrder = new ArrayList<>(deliveries.values());
-        if (query.sortDirection() == SortDirection.DESC) {
-            Collections.reverse(inInsertionOrder); // ties follow the sort direction, as the database's sequence does
-        }
-        return inInsertionOrder.stream()
-                .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook))
-                .filter(d -> InMemoryDeliveryFilter.matches(query, d))
-                .sorted(InMemoryDeliveryFilter.order(query)) // stable, so ties keep the order above
-                .skip(query.offset())
-                .limit(query.limit())
+    public synchronized Page<Delivery> page(TenantId tenant, WebhookId webhook, DeliveryQuery query) {
+        return InMemoryKeyset.page(List.copyOf(deliveries.values()),
+                d -> d.tenant().equals(tenant) && d.webhookId().equals(webhook)
+                        && InMemoryDeliveryFilter.matches(query, d),
+                query::sortDate, query.sortDirection() == SortDirection.DESC, query.after(), query.offset(),
+                query.limit());
+    }
+
+    @Override
+    public synchronized List<Delivery> ofEvent(TenantId tenant, EventId event) {
+        return deliveries.values().stream()
+                .filter(d -> d.tenant().equals(tenant) && d.eventId().equals(event))
                 .toList();
     }
 

@@ -2,13 +2,18 @@ package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.Page;
+import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
+import dev.herald.domain.event.EventQuery;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +21,7 @@ import java.util.Optional;
 /** Events indexed by their idempotency key; synchronized. */
 public final class InMemoryEventStore implements ForStoringEvents {
     private final Map<TenantKey, Event> byKey = TransactionalMap.over(new HashMap<>(), this);
-    private final Map<EventId, Event> byId = TransactionalMap.over(new HashMap<>(), this);
+    private final Map<EventId, Event> byId = TransactionalMap.over(new LinkedHashMap<>(), this); // insertion order
 
     private record TenantKey(TenantId tenant, IdempotencyKey key) {
     }
@@ -43,6 +48,26 @@ public final class InMemoryEventStore implements ForStoringEvents {
         Map<EventId, EventData> found = new HashMap<>();
         events.stream().map(byId::get).filter(Objects::nonNull).forEach(e -> found.put(e.id(), e.data()));
         return found;
+    }
+
+    @Override
+    public synchronized Optional<StoredEvent> find(TenantId tenant, EventId id) {
+        return Optional.ofNullable(byId.get(id)).filter(e -> e.tenant().equals(tenant)).map(InMemoryEventStore::stored);
+    }
+
+    @Override
+    public synchronized Page<StoredEvent> list(TenantId tenant, EventQuery q) {
+        Page<Event> page = InMemoryKeyset.page(List.copyOf(byId.values()),
+                e -> e.tenant().equals(tenant)
+                        && q.eventType().map(t -> t == e.type()).orElse(true)
+                        && q.createdBefore().map(e.createdDate()::isBefore).orElse(true)
+                        && q.createdAfter().map(e.createdDate()::isAfter).orElse(true),
+                e -> Optional.of(e.createdDate()), q.sortDirection() == SortDirection.DESC, q.after(), 0, q.limit());
+        return new Page<>(page.items().stream().map(InMemoryEventStore::stored).toList(), page.next());
+    }
+
+    private static StoredEvent stored(Event e) {
+        return new StoredEvent(e.id(), e.type(), e.createdDate(), e.idempotencyKey(), e.deliveryCount());
     }
 
     /** The length of the event's data; 0 for an unknown event. */

@@ -1,6 +1,8 @@
 package dev.herald.application.inmemory;
 
 import dev.herald.application.port.out.ForStoringWebhooks;
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -34,6 +36,14 @@ public final class InMemoryWebhookStore implements ForStoringWebhooks {
     @Override
     public List<Webhook> list(TenantId tenant, boolean includeArchived) {
         return select(tenant, w -> includeArchived || w.isLive());
+    }
+
+    @Override
+    public synchronized Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit,
+                                           Optional<ListPosition> after) {
+        return InMemoryKeyset.page(List.copyOf(webhooks.values()),
+                w -> w.tenant().equals(tenant) && (includeArchived || w.isLive()),
+                w -> Optional.of(w.createdDate()), false, after, 0, limit);
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tenant's registered endpoint: where to deliver, which event types, who to tell about failures, how to sign, and
- * whether deliveries to it are held ({@code disabledDate}: by the tenant, or by Herald after failing for days).
+ * A tenant's registered endpoint: where to deliver, which event types, who to tell about failures, how to sign, which
+ * headers of its own to send, and whether deliveries to it are held ({@code disabledDate}: by the tenant, or by Herald
+ * after failing for days).
  */
 public record Webhook(
         WebhookId id,
@@ -26,7 +27,8 @@ public record Webhook(
         Optional<Instant> updatedDate,
         boolean archived,
         Optional<Instant> disabledDate,
-        Optional<RateLimit> rateLimit) {
+        Optional<RateLimit> rateLimit,
+        WebhookHeaders headers) {
 
     public static final Duration MAX_GRACE = Duration.ofDays(7);
 
@@ -42,18 +44,20 @@ public record Webhook(
         Objects.requireNonNull(updatedDate);
         Objects.requireNonNull(disabledDate);
         Objects.requireNonNull(rateLimit);
+        Objects.requireNonNull(headers);
     }
 
     public static Webhook create(TenantId tenant, WebhookUrl url, Subscription subscription,
                                  Optional<EmailAddress> notificationEmail, WebhookSecret secret, Instant now) {
         return new Webhook(WebhookId.generate(), tenant, url, subscription, notificationEmail, secret,
-                Optional.empty(), now, Optional.empty(), false, Optional.empty(), Optional.empty());
+                Optional.empty(), now, Optional.empty(), false, Optional.empty(), Optional.empty(),
+                WebhookHeaders.NONE);
     }
 
     public Webhook withChanges(WebhookUrl newUrl, Subscription newSubscription, Optional<EmailAddress> newEmail,
                                Instant now) {
         return new Webhook(id, tenant, newUrl, newSubscription, newEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, disabledDate, rateLimit);
+                Optional.of(now), archived, disabledDate, rateLimit, headers);
     }
 
     /** Replaces the secret; the old one keeps signing for {@code grace} (0 to 7 days). */
@@ -65,29 +69,35 @@ public record Webhook(
         Optional<RetiredSecret> retired = grace.isZero()
                 ? Optional.empty() : Optional.of(new RetiredSecret(secret, now.plus(grace)));
         return new Webhook(id, tenant, url, subscription, notificationEmail, newSecret, retired, createdDate,
-                Optional.of(now), archived, disabledDate, rateLimit);
+                Optional.of(now), archived, disabledDate, rateLimit, headers);
     }
 
     public Webhook archived(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), true, disabledDate, rateLimit);
+                Optional.of(now), true, disabledDate, rateLimit, headers);
     }
 
     /** Deliveries to it are held, not sent, until it is enabled; a disabled one stays disabled since its first date. */
     public Webhook disabled(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, Optional.of(disabledDate.orElse(now)), rateLimit);
+                Optional.of(now), archived, Optional.of(disabledDate.orElse(now)), rateLimit, headers);
     }
 
     public Webhook enabled(Instant now) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                Optional.of(now), archived, Optional.empty(), rateLimit);
+                Optional.of(now), archived, Optional.empty(), rateLimit, headers);
     }
 
     /** At most {@code limit} deliveries started per second (empty: no limit); the caller dates the change. */
     public Webhook withRateLimit(Optional<RateLimit> limit) {
         return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
-                updatedDate, archived, disabledDate, limit);
+                updatedDate, archived, disabledDate, limit, headers);
+    }
+
+    /** The tenant's own headers for every delivery (docs/API.md §6.1), replacing any before; the caller dates it. */
+    public Webhook withHeaders(WebhookHeaders newHeaders) {
+        return new Webhook(id, tenant, url, subscription, notificationEmail, secret, previousSecret, createdDate,
+                updatedDate, archived, disabledDate, rateLimit, newHeaders);
     }
 
     public boolean isLive() {

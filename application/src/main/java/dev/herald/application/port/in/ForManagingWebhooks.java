@@ -1,5 +1,7 @@
 package dev.herald.application.port.in;
 
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.endpoint.CircuitState;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -20,6 +22,9 @@ public interface ForManagingWebhooks {
 
     /** Oldest first; archived ones only when asked. */
     List<Webhook> list(TenantId tenant, boolean includeArchived);
+
+    /** A page of {@link #list}: up to {@code limit} from right after {@code after} (docs/API.md §10). */
+    Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after);
 
     /** Archives the webhook and cancels its queued deliveries; its history stays readable. */
     void delete(TenantId tenant, WebhookId id);
@@ -48,18 +53,32 @@ public interface ForManagingWebhooks {
     }
 
     /** Raw input; every problem is reported at once as one violation each. */
-    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
+    record CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit,
+                         Map<String, String> headers) {
         /** Without a rate limit. */
         public CreateWebhook(String url, List<String> subscriptions, String notificationEmail) {
             this(url, subscriptions, notificationEmail, null);
+        }
+
+        /** Without headers of the tenant's own. */
+        public CreateWebhook(String url, List<String> subscriptions, String notificationEmail, Long rateLimit) {
+            this(url, subscriptions, notificationEmail, rateLimit, null);
         }
     }
 
     /**
      * Raw input; {@code null} url or subscriptions leave them unchanged. {@code notificationEmailGiven} tells an
-     * omitted e-mail (unchanged) from an explicit null (cleared).
+     * omitted e-mail (unchanged) from an explicit null (cleared); {@code headersGiven} likewise for the headers, which
+     * a given map replaces whole (null or empty: none).
      */
     record UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
-                         String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit) {
+                         String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit,
+                         boolean headersGiven, Map<String, String> headers) {
+        /** Leaving the headers unchanged. */
+        public UpdateWebhook(String url, List<String> subscriptions, boolean notificationEmailGiven,
+                             String notificationEmail, Boolean disabled, boolean rateLimitGiven, Long rateLimit) {
+            this(url, subscriptions, notificationEmailGiven, notificationEmail, disabled, rateLimitGiven, rateLimit,
+                    false, null);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.herald.application.port.out;
 
+import dev.herald.domain.ListPosition;
+import dev.herald.domain.Page;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -19,6 +21,12 @@ public interface ForStoringWebhooks {
 
     /** Oldest first. */
     List<Webhook> list(TenantId tenant, boolean includeArchived);
+
+    /**
+     * Oldest first, up to {@code limit} from right after {@code after} (docs/API.md §10), and where the next page
+     * starts when there are more.
+     */
+    Page<Webhook> page(TenantId tenant, boolean includeArchived, int limit, Optional<ListPosition> after);
 
     /** The tenant's live webhooks subscribed to {@code type}. */
     List<Webhook> liveSubscribers(TenantId tenant, EventType type);
