@@ -27,6 +27,8 @@ final class JavalinDiscoveryRoutes {
     static final String DOCS_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'; form-action 'none'";
+    /** Javalin's static files would say {@code max-age=0}; every answer of Herald says no-store (docs/API.md §1). */
+    private static final Map<String, String> KEEP_THE_STANDARD_CACHE_CONTROL = Map.of("Cache-Control", "no-store");
     private static final String HTML = "text/html; charset=utf-8";
 
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
@@ -44,11 +46,13 @@ final class JavalinDiscoveryRoutes {
             files.directory = SWAGGER_UI_RESOURCES;
             files.location = Location.CLASSPATH;
             files.skipFileFunction = request -> !SWAGGER_UI_FILES.contains(fileName(request.getRequestURI()));
+            files.headers = KEEP_THE_STANDARD_CACHE_CONTROL;
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/docs/herald";
             files.directory = "/dev/herald/adapter/http/docs/static";
             files.location = Location.CLASSPATH;
+            files.headers = KEEP_THE_STANDARD_CACHE_CONTROL;
         });
     }
 

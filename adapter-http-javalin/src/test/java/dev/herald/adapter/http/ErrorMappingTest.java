@@ -55,7 +55,7 @@ class ErrorMappingTest {
     }
 
     /** Every call fails the way a broken dependency would. */
-    private static final class ExplodingWebhooks implements ForManagingWebhooks {
+    static final class ExplodingWebhooks implements ForManagingWebhooks {
         @Override
         public Webhook create(TenantId tenant, CreateWebhook command) {
             throw new IllegalStateException(SECRET_CAUSE);

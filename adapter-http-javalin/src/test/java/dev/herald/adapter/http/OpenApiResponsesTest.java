@@ -195,8 +195,24 @@ class OpenApiResponsesTest {
         }
     }
 
+    /** An unexpected failure inside Herald is a bare 500 (docs/API.md §3), on a server whose ports fail. */
     @Test
     @Order(7)
+    void unexpectedFailures() {
+        try (HttpApiFixture failing = HttpApiFixture.start(ports -> new HttpApiPorts(
+                new ErrorMappingTest.ExplodingWebhooks(), ports.events(), ports.deliveries(), ports.authentication(),
+                ports.tenants(), () -> {
+                    throw new IllegalStateException("the database probe broke");
+                }))) {
+            Tenant acme = failing.tenant("acme");
+            check("GET", "/v1/webhook/list", failing.call("GET", "/v1/webhook/list").as(acme), 500);
+            check("POST", CREATE, failing.call("POST", CREATE).as(acme).body(BODY), 500);
+            check("GET", "/health", failing.call("GET", "/health"), 500);
+        }
+    }
+
+    @Test
+    @Order(8)
     void everyDocumentedOperationWasSeenAnsweringSuccessfully() {
         assertEquals(CONTRACT.operations(), CONTRACT.answeredOperations(),
                 "operations of openapi.json without a happy path in this test");
