@@ -45,6 +45,8 @@ public final class HeraldHttpApi {
         });
 
         mountRoutes(config, ports, settings, clock);
+        // The server's own front door; a host that mounts Herald's routes keeps its own / and its own docs.
+        new JavalinDiscoveryRoutes().register(config);
     }
 
     /**

@@ -23,8 +23,8 @@ class ErrorMappingTest {
 
     @Test
     void anUnexpectedRuntimeExceptionFromAPortIsABare500() {
-        try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(new ExplodingWebhooks(() -> new IllegalStateException(SECRET_CAUSE)),
-                ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), () -> {
+        try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(
+                new ExplodingWebhooks(() -> new IllegalStateException(SECRET_CAUSE)), ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), () -> {
                     throw new IllegalStateException(SECRET_CAUSE);
                 }, ports.eventTypes()))) {
             Tenant acme = api.tenant("acme");
@@ -79,7 +79,7 @@ class ErrorMappingTest {
     }
 
     /** Every call fails the way a broken dependency would. */
-    private static final class ExplodingWebhooks implements ForManagingWebhooks {
+    static final class ExplodingWebhooks implements ForManagingWebhooks {
         private final Supplier<RuntimeException> failure;
 
         ExplodingWebhooks(Supplier<RuntimeException> failure) {

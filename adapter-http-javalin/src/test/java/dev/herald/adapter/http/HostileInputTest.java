@@ -201,8 +201,8 @@ class HostileInputTest extends AcmeApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/v1", "/v1/nope", "/v1/webhook", "/v1/webhook/get", "/v2/webhook/list",
-            "/admin/v1/nope", "/health/deep"})
+    @ValueSource(strings = {"/index.html", "/docs/nope", "/openapi.yaml", "/v1", "/v1/nope", "/v1/webhook",
+            "/v1/webhook/get", "/v2/webhook/list", "/admin/v1/nope", "/health/deep"})
     void unknownRoutesAre404NotFound(String path) {
         for (Answer answer : List.of(api.call("GET", path).send(), api.call("GET", path).as(acme).send())) {
             assertEquals(404, answer.status(), path);

@@ -193,6 +193,11 @@ final class HttpApiFixture implements AutoCloseable {
         }
     }
 
+    /** The absolute URL of {@code path} on this server, for clients other than {@link #call}, such as a browser. */
+    String url(String path) {
+        return baseUrl + path;
+    }
+
     Call call(String method, String path) {
         return new Call(method, path);
     }

@@ -6,7 +6,10 @@ import dev.herald.adapter.http.HttpApiFixture.Answer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every answer, whether a route, Javalin or Jetty itself wrote it, forbids sniffing and caching and names no version. */
+/**
+ * Every answer, whether a route, Javalin or Jetty itself wrote it, forbids sniffing, caching and loading or framing
+ * anything in a browser, and names no version (docs/API.md §1).
+ */
 class ResponseHeadersTest extends AcmeApiTest {
     @Test
     void everyAnswerOfTheApiCarriesThem() {
@@ -40,5 +43,7 @@ class ResponseHeadersTest extends AcmeApiTest {
         assertEquals(List.of("Herald"), answer.headers().allValues("Server"), answer.toString());
         assertEquals(List.of("nosniff"), answer.headers().allValues("X-Content-Type-Options"), answer.toString());
         assertEquals(List.of("no-store"), answer.headers().allValues("Cache-Control"), answer.toString());
+        assertEquals(List.of(StandardResponseHeaders.CONTENT_SECURITY_POLICY),
+                answer.headers().allValues("Content-Security-Policy"), answer.toString());
     }
 }
