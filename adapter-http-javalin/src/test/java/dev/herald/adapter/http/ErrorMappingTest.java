@@ -24,7 +24,8 @@ class ErrorMappingTest {
     @Test
     void anUnexpectedRuntimeExceptionFromAPortIsABare500() {
         try (HttpApiFixture api = HttpApiFixture.start(ports -> new HttpApiPorts(
-                new ExplodingWebhooks(() -> new IllegalStateException(SECRET_CAUSE)), ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), () -> {
+                new ExplodingWebhooks(() -> new IllegalStateException(SECRET_CAUSE)), ports.events(), ports.deliveries(),
+                ports.authentication(), ports.tenants(), () -> {
                     throw new IllegalStateException(SECRET_CAUSE);
                 }, ports.eventTypes()))) {
             Tenant acme = api.tenant("acme");
