@@ -97,10 +97,14 @@ public final class BenchMain {
             }
             if (!settings.skips("fanout")) {
                 sections.add(FanOutScenario.table(FanOutScenario.runAll(settings, receiver, work), settings));
+            } else {
+                notes.add("fan-out skipped (HERALD_BENCH_SKIP)");
             }
         }
         if (!settings.skips("history")) {
             sections.add(HistoryScenario.table(HistoryScenario.runAll(settings, work)));
+        } else {
+            notes.add("history skipped (HERALD_BENCH_SKIP)");
         }
         if (!settings.skips("disk")) {
             System.out.println("H2 disk use at a steady 50 events/s (embedded Herald, no-op sender)...");
