@@ -2,7 +2,8 @@
 # Builds the benchmark module and runs every benchmark on H2 and PostgreSQL, printing one table
 # (also written to benchmarks/target/bench-results.md). Needs PostgreSQL 15 installed locally (as on the dev
 # machines); without it, or with HERALD_BENCH_NO_PG=1, the PostgreSQL part is skipped and says so.
-# All traffic goes to 127.0.0.1. Takes about 7 minutes on 2 cores.
+# All traffic goes to 127.0.0.1. Took 11 minutes on 2 cores before the fan-out and history phases, which add several
+# more (the history's bulk load of 1,000,000 rows the most; HERALD_BENCH_HISTORY_ROWS=200000 for a shorter run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * One run of every Herald benchmark, printed as a table (and written to benchmarks/target/bench-results.md):
  * the baseline of bare HTTP clients, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
  * publish→received latency at a fixed offered load, the management API, peak RSS, a quiet tenant's latency next to
- * a hung endpoint (the isolation scenario), and JMH micro-benchmarks.
+ * a hung endpoint (the isolation scenario), how cost grows with an event's fan-out and whether it grows with
+ * history (the fan-out and history scenarios), and JMH micro-benchmarks.
  *
  * <p>What it does is set from the environment: see {@link BenchSettings}.
  */
@@ -65,6 +66,7 @@ public final class BenchMain {
         List<DbResult> results = new ArrayList<>();
         Map<String, Double> micro = new LinkedHashMap<>();
         List<IsolationScenario.Result> isolation = List.of();
+        List<String> sections = new ArrayList<>();
         try (Receiver receiver = new Receiver(BenchSettings.setting("HERALD_BENCH_RECEIVER", "jetty"),
                 BenchSettings.intSetting("HERALD_BENCH_RECEIVER_THREADS", 8))) {
             if (!settings.skips("baseline")) {
@@ -93,6 +95,16 @@ public final class BenchMain {
             } else {
                 notes.add("isolation skipped (HERALD_BENCH_SKIP)");
             }
+            if (!settings.skips("fanout")) {
+                sections.add(FanOutScenario.table(FanOutScenario.runAll(settings, receiver, work), settings));
+            } else {
+                notes.add("fan-out skipped (HERALD_BENCH_SKIP)");
+            }
+        }
+        if (!settings.skips("history")) {
+            sections.add(HistoryScenario.table(HistoryScenario.runAll(settings, work)));
+        } else {
+            notes.add("history skipped (HERALD_BENCH_SKIP)");
         }
         if (!settings.skips("disk")) {
             System.out.println("H2 disk use at a steady 50 events/s (embedded Herald, no-op sender)...");
@@ -105,7 +117,7 @@ public final class BenchMain {
         } else {
             notes.add("JMH skipped (HERALD_BENCH_SKIP)");
         }
-        String table = ResultsTable.render(settings, machine, senders, results, isolation, micro, notes,
+        String table = ResultsTable.render(settings, machine, senders, results, isolation, sections, micro, notes,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         System.out.println();
         System.out.println(table);
@@ -153,45 +165,57 @@ public final class BenchMain {
             System.out.printf("    disk: %.2f KiB per event (%d x %d webhooks so far)%n", diskKibPerEvent,
                     warm + settings.events(), settings.webhooks());
 
-            // Latency at a fixed offered load, one webhook per event.
-            int latencyEvents = settings.skips("latency") ? 1 : settings.rate() * settings.latencySeconds();
-            receiver.reset(latencyEvents);
-            System.out.printf("  latency: %d events/s for %d s...%n", settings.rate(), settings.latencySeconds());
-            int seconds = settings.skips("latency") ? 1 : settings.latencySeconds();
-            Load.Result offered = Load.openLoop(settings.rate(), seconds, i -> publish(base, key, "PATIENT_UPDATED",
-                    "{\"seq\":" + i + ",\"t\":" + System.nanoTime() + "}"));
-            check("latency publish", offered);
-            int latencyReceived = awaitReceived(receiver, latencyEvents, 60);
-            Stats latency = Stats.of(receiver.latencies());
-            System.out.printf("    publish->received p50 %.1f p99 %.1f max %.1f ms; "
-                    + "publish call p50 %.1f p99 %.1f ms%n", latency.p50(), latency.p99(), latency.max(),
-                    offered.stats().p50(), offered.stats().p99());
-
-            // Management API over real HTTP.
-            // Spread over 20 tenants and the 28 event types: within the default per-tenant limits.
-            List<String> mgmtKeys = new ArrayList<>();
-            for (int t = 0; t < MGMT_TENANTS; t++) {
-                mgmtKeys.add(createTenant(base, "mgmt-" + t));
+            DbResult result = new DbResult(name, published, sustained, endToEnd, delivered, null, null, 0, null, null,
+                    Double.NaN, cpuPerDelivery, Double.NaN, diskKibPerEvent);
+            if (!settings.skips("latency")) {
+                result = latency(base, key, receiver, result);
             }
-            System.out.printf("  management: %d creates, %d lists, %d concurrent...%n", settings.mgmtRequests(),
-                    settings.mgmtRequests(), settings.mgmtConcurrency());
-            int mgmtRequests = settings.skips("mgmt") ? 100 : settings.mgmtRequests();
-            int parallel = settings.mgmtConcurrency();
-            Load.closedLoop(500, parallel, 30, i -> createWebhookRequest(base, mgmtKeys.get(i % MGMT_TENANTS),
-                    receiver.url("/mgmt/warm" + i), mgmtType(i)));
-            Load.Result create = Load.closedLoop(mgmtRequests, parallel, 60, i -> createWebhookRequest(base,
-                    mgmtKeys.get(i % MGMT_TENANTS), receiver.url("/mgmt/" + i), mgmtType(i)));
-            check("create webhook", create);
-            Load.closedLoop(500, parallel, 30, i -> listRequest(base, key));
-            Load.Result list = Load.closedLoop(mgmtRequests, parallel, 60, i -> listRequest(base, key));
-            check("list webhooks", list);
-            System.out.printf("    create %.0f/s p99 %.1f ms; list %.0f/s p99 %.1f ms%n", create.perSecond(),
-                    create.stats().p99(), list.perSecond(), list.stats().p99());
+            if (!settings.skips("mgmt")) {
+                result = management(base, key, receiver, result);
+            }
             double rss = herald.peakRssMib();
             System.out.printf("    peak RSS of the Herald process: %.0f MiB%n", rss);
-            return new DbResult(name, published, sustained, endToEnd, delivered, offered, latency, latencyReceived,
-                    create, list, rss, cpuPerDelivery, Double.NaN, diskKibPerEvent);
+            return result.withPeakRss(rss);
         }
+    }
+
+    /** Publish→received latency at a fixed offered load, one webhook per event. */
+    private DbResult latency(String base, String key, Receiver receiver, DbResult result) throws Exception {
+        receiver.reset(settings.rate() * settings.latencySeconds());
+        System.out.printf("  latency: %d events/s for %d s...%n", settings.rate(), settings.latencySeconds());
+        Load.Result offered = Load.openLoop(settings.rate(), settings.latencySeconds(), i -> publish(base, key,
+                "PATIENT_UPDATED", "{\"seq\":" + i + ",\"t\":" + System.nanoTime() + "}"));
+        check("latency publish", offered);
+        int received = awaitReceived(receiver, settings.rate() * settings.latencySeconds(), 60);
+        Stats latency = Stats.of(receiver.latencies());
+        System.out.printf("    publish->received p50 %.1f p99 %.1f max %.1f ms; publish call p50 %.1f p99 %.1f ms%n",
+                latency.p50(), latency.p99(), latency.max(), offered.stats().p50(), offered.stats().p99());
+        return result.withLatency(offered, latency, received);
+    }
+
+    /**
+     * The management API over real HTTP: creates spread over 20 tenants and the 28 event types (within the default
+     * per-tenant limits), then lists of the benchmark tenant's webhooks.
+     */
+    private DbResult management(String base, String key, Receiver receiver, DbResult result) throws Exception {
+        List<String> mgmtKeys = new ArrayList<>();
+        for (int t = 0; t < MGMT_TENANTS; t++) {
+            mgmtKeys.add(createTenant(base, "mgmt-" + t));
+        }
+        int requests = settings.mgmtRequests();
+        int parallel = settings.mgmtConcurrency();
+        System.out.printf("  management: %d creates, %d lists, %d concurrent...%n", requests, requests, parallel);
+        Load.closedLoop(500, parallel, 30, i -> createWebhookRequest(base, mgmtKeys.get(i % MGMT_TENANTS),
+                receiver.url("/mgmt/warm" + i), mgmtType(i)));
+        Load.Result create = Load.closedLoop(requests, parallel, 60, i -> createWebhookRequest(base,
+                mgmtKeys.get(i % MGMT_TENANTS), receiver.url("/mgmt/" + i), mgmtType(i)));
+        check("create webhook", create);
+        Load.closedLoop(500, parallel, 30, i -> listRequest(base, key));
+        Load.Result list = Load.closedLoop(requests, parallel, 60, i -> listRequest(base, key));
+        check("list webhooks", list);
+        System.out.printf("    create %.0f/s p99 %.1f ms; list %.0f/s p99 %.1f ms%n", create.perSecond(),
+                create.stats().p99(), list.perSecond(), list.stats().p99());
+        return result.withManagement(create, list);
     }
 
     /** The event type of the {@code i}-th management create: each tenant's webhooks spread over all types. */

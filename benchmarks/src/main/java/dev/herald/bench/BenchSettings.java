@@ -9,12 +9,14 @@ import java.util.Locale;
  * (10000), HERALD_BENCH_CONCURRENCY (sends in flight, as Herald's dispatcher: 200), HERALD_BENCH_PUBLISH_CONCURRENCY
  * (16), HERALD_BENCH_MGMT_CONCURRENCY (16), HERALD_BENCH_HERALD_JVM_OPTS (JVM options of the Herald process,
  * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_SENDERS (the baseline's bare senders, in order:
- * jdk,jdk-herald-executor,jetty,apache,reactor-netty), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
- * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation).
+ * jdk,jdk-herald-executor,jetty,apache,reactor-netty), HERALD_BENCH_FANOUT_DELIVERIES (deliveries of each fan-out
+ * case: 1, 10, 100 and 1,000 webhooks per event, 20000), HERALD_BENCH_HISTORY_ROWS (finished deliveries loaded for the
+ * history phase, 1000000), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
+ * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation,fanout,history).
  */
 record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int mgmtRequests, int concurrency,
                      int publishConcurrency, int mgmtConcurrency, List<String> heraldJvm, List<String> baselineJvm,
-                     List<String> senders, String pgUrl, List<String> skip) {
+                     List<String> senders, int fanoutDeliveries, int historyRows, String pgUrl, List<String> skip) {
 
     static BenchSettings fromEnvironment() {
         return new BenchSettings(intSetting("HERALD_BENCH_EVENTS", 20_000), intSetting("HERALD_BENCH_WEBHOOKS", 5),
@@ -25,12 +27,19 @@ record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int
                 words(setting("HERALD_BENCH_BASELINE_JVM_OPTS", "")),
                 List.of(setting("HERALD_BENCH_SENDERS",
                         "jdk,jdk-herald-executor,jetty,apache,reactor-netty").split(",")),
+                intSetting("HERALD_BENCH_FANOUT_DELIVERIES", 20_000),
+                intSetting("HERALD_BENCH_HISTORY_ROWS", 1_000_000),
                 setting("HERALD_BENCH_PG_URL", ""),
                 List.of(setting("HERALD_BENCH_SKIP", "").toLowerCase(Locale.ROOT).split(",")));
     }
 
     boolean skips(String part) {
         return skip.contains(part);
+    }
+
+    /** Whether the phases that run on each database run on PostgreSQL too: its URL is set and "pg" not skipped. */
+    boolean measuresPostgres() {
+        return !pgUrl.isBlank() && !skips("pg");
     }
 
     static String setting(String name, String defaultValue) {

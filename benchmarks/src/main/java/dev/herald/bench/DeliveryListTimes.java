@@ -7,7 +7,9 @@ import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -25,8 +27,6 @@ final class DeliveryListTimes {
     private static final TenantId TENANT = new TenantId("acme");
     private static final int PENDING_PER_WEBHOOK = 500;
     private static final int WARM_UP = 5;
-    private static final String TYPE_OF_X = "CASE WHEN MOD(x, 50) = 0 THEN 'PAYMENT_FAILED'"
-            + " WHEN MOD(x, 3) = 0 THEN 'PATIENT_UPDATED' ELSE 'PATIENT_CREATED' END";
 
     private DeliveryListTimes() {
     }
@@ -66,7 +66,8 @@ final class DeliveryListTimes {
         }
     }
 
-    private static Map<String, DeliveryQuery> shapes() {
+    /** The query shapes timed, by name: each order, then filters that match many, few and no rows, then a later page. */
+    static Map<String, DeliveryQuery> shapes() {
         Map<String, DeliveryQuery> shapes = new LinkedHashMap<>();
         for (SortBy by : SortBy.values()) {
             for (SortDirection direction : SortDirection.values()) {
@@ -96,53 +97,17 @@ final class DeliveryListTimes {
                 Optional.empty(), Optional.empty(), Optional.empty(), by, direction, DeliveryQuery.DEFAULT_LIMIT, 0);
     }
 
-    /**
-     * {@code perWebhook} events a second apart, each delivered to every webhook: one in 33 failed with a 500, the
-     * rest delivered a second after creation; event types PAYMENT_FAILED one in 50, PATIENT_UPDATED one in 3, else
-     * PATIENT_CREATED. Then {@value #PENDING_PER_WEBHOOK} newer events per webhook waiting in the queue, never tried.
-     */
+    /** Tenant {@code acme} and its webhooks, then the history ({@link BulkHistory}) with a small live queue. */
     private static void load(Handle h, boolean postgres, int perWebhook, int webhooks) {
-        long start = System.nanoTime();
-        String series = postgres ? "generate_series(1, %d) AS g(x)" : "SYSTEM_RANGE(1, %d) AS g(x)";
-        String at = "(TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + x * INTERVAL '1' SECOND)";
-        int events = perWebhook + PENDING_PER_WEBHOOK;
         h.execute("INSERT INTO tenants (name, key_hash) VALUES ('acme', 'bench')");
+        List<String> ids = new ArrayList<>();
         for (int w = 1; w <= webhooks; w++) {
+            ids.add("wh_bulk" + w);
             h.execute("INSERT INTO webhooks (id, tenant, url, event_types, secret, created_date, archived)"
                     + " VALUES ('wh_bulk" + w + "', 'acme', 'https://example.com/" + w + "',"
                     + " 'PATIENT_CREATED,PATIENT_UPDATED,PAYMENT_FAILED', 'whsec_bench',"
                     + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', FALSE)");
         }
-        h.execute("INSERT INTO events (id, tenant, event_type, data_json, created_date, fingerprint, delivery_count)"
-                + " SELECT 'evt_bulk' || x, 'acme', " + TYPE_OF_X + ", '{\"n\":1}', " + at + ","
-                + " 'bench', " + webhooks + " FROM " + series.formatted(events));
-        for (int w = 1; w <= webhooks; w++) {
-            boolean last = w == webhooks;
-            h.execute("INSERT INTO deliveries (id, tenant, event_id, webhook_id, event_type, status, attempt_count,"
-                    + " created_date, delivered_date, last_attempt_number, last_attempt_date, last_attempt_status,"
-                    + " last_attempt_duration_ms)"
-                    + " SELECT 'msg_bulk" + w + "x' || x, 'acme', 'evt_bulk' || x, 'wh_bulk" + w + "',"
-                    + " " + TYPE_OF_X + ", CASE WHEN MOD(x, 33) = 0 THEN 'FAILED' ELSE 'DELIVERED' END,"
-                    + " 1, " + at + ", CASE WHEN MOD(x, 33) = 0 THEN NULL ELSE " + at + " + INTERVAL '1' SECOND END,"
-                    + " 1, " + at + " + INTERVAL '1' SECOND, CASE WHEN MOD(x, 33) = 0 THEN 500 ELSE 200 END, 12"
-                    + " FROM " + series.formatted(perWebhook));
-            h.execute("INSERT INTO deliveries (id, tenant, event_id, webhook_id, event_type, status, attempt_count,"
-                    + " created_date, next_attempt_date)"
-                    + " SELECT 'msg_bulk" + w + "x' || x, 'acme', 'evt_bulk' || x, 'wh_bulk" + w + "',"
-                    + " " + TYPE_OF_X + ", 'PENDING', 0, " + at + ", " + at
-                    + " FROM " + series.formatted(events) + " WHERE x > " + perWebhook);
-            h.execute("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at)"
-                    + " SELECT 'msg_bulk" + w + "x' || x, 'wh_bulk" + w + "', " + at
-                    + " FROM " + series.formatted(events) + " WHERE x > " + perWebhook);
-            System.out.printf("  webhook %d of %d loaded (%.0f s)%s%n", w, webhooks,
-                    (System.nanoTime() - start) / 1e9, last ? "" : "...");
-        }
-        h.execute("INSERT INTO attempts (delivery_id, attempt_number, attempt_date, http_status, duration_ms)"
-                + " SELECT id, 1, last_attempt_date, last_attempt_status, 12 FROM deliveries"
-                + " WHERE last_attempt_date IS NOT NULL");
-        h.execute("ANALYZE");
-        System.out.printf("loaded %d finished deliveries (%d webhooks) and %d pending in %.0f s%n",
-                (long) perWebhook * webhooks, webhooks, PENDING_PER_WEBHOOK * webhooks,
-                (System.nanoTime() - start) / 1e9);
+        BulkHistory.load(h, postgres, "acme", ids, perWebhook, PENDING_PER_WEBHOOK);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 /** The printed table of one run: a column per database, a row per measure, then the JMH results and notes. */
 final class ResultsTable {
+    private static final String SKIPPED = "skipped";
     private final BenchSettings settings;
     private final StringBuilder t = new StringBuilder();
     private List<DbResult> results = List.of();
@@ -20,9 +21,10 @@ final class ResultsTable {
     }
 
     static String render(BenchSettings settings, String machine, List<BaselinePhase.Result> senders,
-                         List<DbResult> results, List<IsolationScenario.Result> isolation, Map<String, Double> micro,
-                         List<String> notes, long seconds) {
-        return new ResultsTable(settings).table(machine, senders, results, isolation, micro, notes, seconds);
+                         List<DbResult> results, List<IsolationScenario.Result> isolation, List<String> sections,
+                         Map<String, Double> micro, List<String> notes, long seconds) {
+        return new ResultsTable(settings).table(machine, senders, results, isolation, sections, micro, notes,
+                seconds);
     }
 
     /** The machine the numbers come from: cores, memory, CPU model and JDK. */
@@ -44,21 +46,24 @@ final class ResultsTable {
     }
 
     private String table(String machine, List<BaselinePhase.Result> senders, List<DbResult> results,
-                         List<IsolationScenario.Result> isolation, Map<String, Double> micro, List<String> notes,
-                         long seconds) {
+                         List<IsolationScenario.Result> isolation, List<String> sections, Map<String, Double> micro,
+                         List<String> notes, long seconds) {
         BenchSettings s = settings;
         this.results = results;
         t.append("## Herald benchmarks, ").append(LocalDate.now()).append("\n\n");
         t.append(machine.lines().map(l -> "- " + l).reduce((a, b) -> a + "\n" + b).orElse("")).append('\n');
-        t.append(String.format("- %d events x %d webhooks = %d deliveries; %d sends in flight; latency at %d events/s "
-                        + "for %d s; %d management requests per operation at concurrency %d; Herald JVM options: %s%n",
-                s.events(), s.webhooks(), s.events() * s.webhooks(), s.concurrency(), s.rate(), s.latencySeconds(),
-                s.mgmtRequests(), s.mgmtConcurrency(),
+        t.append(String.format("- %d events x %d webhooks = %d deliveries; %d sends in flight; %s; %s; Herald JVM "
+                        + "options: %s%n", s.events(), s.webhooks(), s.events() * s.webhooks(), s.concurrency(),
+                s.skips("latency") ? "latency skipped"
+                        : String.format("latency at %d events/s for %d s", s.rate(), s.latencySeconds()),
+                s.skips("mgmt") ? "management API skipped" : String.format("%d management requests per operation "
+                        + "at concurrency %d", s.mgmtRequests(), s.mgmtConcurrency()),
                 s.heraldJvm().isEmpty() ? "(defaults)" : String.join(" ", s.heraldJvm())));
         t.append(String.format("- whole run: %d s%n%n", seconds));
         senders(senders);
         databases(senders);
         isolation(isolation);
+        sections.forEach(t::append);
         if (!micro.isEmpty()) {
             t.append("| JMH micro-benchmark (1 KiB body) | ns/op |\n|---|---|\n");
             micro.forEach((k, v) -> t.append("| ").append(k).append(" | ").append(String.format("%.0f", v))
@@ -120,14 +125,16 @@ final class ResultsTable {
         row("CPU per delivery, whole Herald process incl. publishing (baseline JVM: " + fmt0(baselineCpuMicros)
                 + ")", "", r -> fmt0(r.cpuMicrosPerDelivery()) + " µs");
         row("publish->received p50 / p99 / max ms at " + s.rate() + " events/s", "p99 < 100",
-                r -> String.format("%.1f / %.1f / %.1f (%d/%d received)", r.latency().p50(), r.latency().p99(),
-                        r.latency().max(), r.latencyReceived(), s.rate() * s.latencySeconds()));
+                r -> r.latency() == null ? SKIPPED : String.format("%.1f / %.1f / %.1f (%d/%d received)",
+                        r.latency().p50(), r.latency().p99(), r.latency().max(), r.latencyReceived(),
+                        s.rate() * s.latencySeconds()));
         row("publish call p50 / p99 ms at " + s.rate() + " events/s", "p99 < 20",
-                r -> String.format("%.1f / %.1f", r.latencyPublish().stats().p50(), r.latencyPublish().stats().p99()));
-        row("create webhook requests/s (p99 ms)", ">= 3000",
-                r -> String.format("%.0f (%.1f)", r.create().perSecond(), r.create().stats().p99()));
-        row("list webhooks (" + (s.webhooks() + 1) + " hooks) requests/s (p99 ms)", "",
-                r -> String.format("%.0f (%.1f)", r.list().perSecond(), r.list().stats().p99()));
+                r -> r.latencyPublish() == null ? SKIPPED : String.format("%.1f / %.1f",
+                        r.latencyPublish().stats().p50(), r.latencyPublish().stats().p99()));
+        row("create webhook requests/s (p99 ms)", ">= 3000", r -> r.create() == null ? SKIPPED
+                : String.format("%.0f (%.1f)", r.create().perSecond(), r.create().stats().p99()));
+        row("list webhooks (" + (s.webhooks() + 1) + " hooks) requests/s (p99 ms)", "", r -> r.list() == null ? SKIPPED
+                : String.format("%.0f (%.1f)", r.list().perSecond(), r.list().stats().p99()));
         row("Herald peak RSS MiB (VmHWM)", "< 512", r -> String.format("%.0f", r.peakRssMib()));
         row("disk per event after the throughput phase (x " + s.webhooks() + " webhooks, ~40-byte data), KiB", "",
                 r -> String.format("%.2f", r.diskKibPerEvent()));
