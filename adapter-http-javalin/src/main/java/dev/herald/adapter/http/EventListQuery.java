@@ -2,7 +2,7 @@ package dev.herald.adapter.http;
 
 import dev.herald.adapter.http.ValidationErrorBody.Problem;
 import dev.herald.domain.InvalidInputException;
-import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.event.EventQuery.SortDirection;
 import dev.herald.domain.event.EventQuery;
 import io.javalin.http.Context;
 import java.util.List;

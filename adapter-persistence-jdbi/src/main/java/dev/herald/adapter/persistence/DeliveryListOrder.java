@@ -48,21 +48,21 @@ final class DeliveryListOrder {
     /** From right after a position without the date: only rows without it remain, ordered by seq. */
     static String byOptionalDateAfterUndated(String where, String column, String direction) {
         return part(1, where + " AND " + column + " IS NULL AND " + Keyset.afterSeq(direction),
-                inDirection("webhook_id, " + column + ", seq", direction)).replace(":reach", ":limit OFFSET :offset");
+                inDirection("webhook_id, " + column + ", seq", direction), ":limit OFFSET :offset");
     }
 
     private static String byOptionalDate(String where, String column, String direction, String after) {
         String index = inDirection("webhook_id, " + column + ", seq", direction);
         String dated = column + " > :earliest AND " + column + " < :latest" + after;
-        return "(" + part(0, where + " AND " + dated, index) + ") UNION ALL ("
-                + part(1, where + " AND " + column + " IS NULL", index) + ")"
+        return "(" + part(0, where + " AND " + dated, index, ":reach") + ") UNION ALL ("
+                + part(1, where + " AND " + column + " IS NULL", index, ":reach") + ")"
                 + " ORDER BY list_part, " + inDirection(column + ", seq", direction)
                 + " LIMIT :limit OFFSET :offset";
     }
 
-    private static String part(int number, String where, String order) {
+    private static String part(int number, String where, String order, String limit) {
         return "SELECT " + number + " AS list_part, seq, " + DeliveryRows.DELIVERY_COLUMNS + FROM + where
-                + " ORDER BY " + order + " LIMIT :reach";
+                + " ORDER BY " + order + " LIMIT " + limit;
     }
 
     private static String inDirection(String columns, String direction) {

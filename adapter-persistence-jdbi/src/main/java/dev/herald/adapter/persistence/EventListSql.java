@@ -1,7 +1,7 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.domain.event.EventQuery;
-import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.event.EventQuery.SortDirection;
 import dev.herald.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;

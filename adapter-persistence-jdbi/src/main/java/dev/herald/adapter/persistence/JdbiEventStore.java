@@ -8,6 +8,7 @@ import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventQuery;
+import dev.herald.domain.event.StoredEvent;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;

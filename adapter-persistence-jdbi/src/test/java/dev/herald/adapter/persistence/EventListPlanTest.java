@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.domain.ListPosition;
 import dev.herald.domain.delivery.DeliveryQuery;
-import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.event.EventQuery.SortDirection;
 import dev.herald.domain.event.EventQuery;
 import dev.herald.domain.event.EventType;
 import java.io.IOException;

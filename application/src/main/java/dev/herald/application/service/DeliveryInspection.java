@@ -5,7 +5,7 @@ import dev.herald.application.port.in.Listing;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForStoringEvents;
-import dev.herald.application.port.out.ForStoringEvents.StoredEvent;
+import dev.herald.domain.event.StoredEvent;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.Page;

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForStoringEvents;
-import dev.herald.application.port.out.ForStoringEvents.StoredEvent;
+import dev.herald.domain.event.StoredEvent;
 import dev.herald.domain.ConflictException;
 import dev.herald.domain.Page;
-import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
+import dev.herald.domain.event.EventQuery.SortDirection;
 import dev.herald.domain.event.Event;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventQuery;

@@ -3,8 +3,6 @@ package dev.herald.domain.event;
 import dev.herald.domain.InvalidInputException;
 import dev.herald.domain.ListPosition;
 import dev.herald.domain.Violation;
-import dev.herald.domain.delivery.DeliveryQuery;
-import dev.herald.domain.delivery.DeliveryQuery.SortDirection;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,15 +16,22 @@ public record EventQuery(
         int limit,
         Optional<ListPosition> after) {
 
+    /** As the delivery list's (docs/API.md §6.7). */
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 1000;
+
+    /** Oldest or newest first. */
+    public enum SortDirection { ASC, DESC }
+
     public EventQuery {
         Objects.requireNonNull(eventType);
         Objects.requireNonNull(createdBefore);
         Objects.requireNonNull(createdAfter);
         Objects.requireNonNull(sortDirection);
         Objects.requireNonNull(after);
-        if (limit < 1 || limit > DeliveryQuery.MAX_LIMIT) {
+        if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("limit", Violation.Rule.OUT_OF_RANGE,
-                    "limit must be between 1 and " + DeliveryQuery.MAX_LIMIT);
+                    "limit must be between 1 and " + MAX_LIMIT);
         }
         if (after.isPresent() && after.get().date().isEmpty()) {
             throw new IllegalArgumentException("every event has a creation date");
@@ -36,7 +41,7 @@ public record EventQuery(
     /** Everything, newest first, first page. */
     public static EventQuery all() {
         return new EventQuery(Optional.empty(), Optional.empty(), Optional.empty(), SortDirection.DESC,
-                DeliveryQuery.DEFAULT_LIMIT, Optional.empty());
+                DEFAULT_LIMIT, Optional.empty());
     }
 
     public EventQuery after(ListPosition position) {

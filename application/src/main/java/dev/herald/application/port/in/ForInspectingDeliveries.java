@@ -4,7 +4,7 @@ import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
 import dev.herald.domain.delivery.DeliveryQuery;
-import dev.herald.application.port.out.ForStoringEvents.StoredEvent;
+import dev.herald.domain.event.StoredEvent;
 import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventQuery;

@@ -6,6 +6,7 @@ import dev.herald.domain.event.EventData;
 import dev.herald.domain.event.EventId;
 import dev.herald.domain.event.EventQuery;
 import dev.herald.domain.event.EventType;
+import dev.herald.domain.event.StoredEvent;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;
 import java.time.Instant;
@@ -29,15 +30,4 @@ public interface ForStoringEvents {
 
     /** The tenant's events as the query asks, without their data, and where the next page starts if there are more. */
     Page<StoredEvent> list(TenantId tenant, EventQuery query);
-
-    /** An event as its history lists it: everything but its data, which may be large. */
-    record StoredEvent(EventId id, EventType type, Instant createdDate, Optional<IdempotencyKey> idempotencyKey,
-                       int deliveryCount) {
-        public StoredEvent {
-            Objects.requireNonNull(id);
-            Objects.requireNonNull(type);
-            Objects.requireNonNull(createdDate);
-            Objects.requireNonNull(idempotencyKey);
-        }
-    }
 }
