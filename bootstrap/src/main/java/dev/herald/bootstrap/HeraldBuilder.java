@@ -103,7 +103,7 @@ public final class HeraldBuilder {
 
     /**
      * How long finished deliveries (with their attempts) and events are kept before a background round deletes them
-     * (docs/API.md §8.2); {@link Duration#ZERO} keeps them forever. Default 30 days.
+     * (docs/API.md §8.4); {@link Duration#ZERO} keeps them forever. Default 30 days.
      */
     public HeraldBuilder retention(Duration retention) {
         return change(s -> s.withRetention(required(retention, "retention")));

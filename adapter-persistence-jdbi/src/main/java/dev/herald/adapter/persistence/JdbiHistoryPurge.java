@@ -6,7 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Deletes history past its retention (docs/API.md §8.2) in small batches, each its own transaction. A batch first reads
+ * Deletes history past its retention (docs/API.md §8.4) in small batches, each its own transaction. A batch first reads
  * the ids of its oldest rows from an index in its order without locks ({@code deliveries_by_finished},
  * {@code events_by_created}, V10), so it costs the same however long the history; the deliveries among them are then
  * locked (skipping rows another purger holds) and checked again before anything is deleted, so a delivery a tenant

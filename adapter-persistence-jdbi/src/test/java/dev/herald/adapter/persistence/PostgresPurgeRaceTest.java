@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL, nodes with pools of their own purging at the same moment (docs/API.md §8.2) delete each row once
+ * On PostgreSQL, nodes with pools of their own purging at the same moment (docs/API.md §8.4) delete each row once
  * between them, and none fails.
  */
 class PostgresPurgeRaceTest {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each batch of the retention purge reads an index in its order and stops at the batch (docs/API.md §8.2), however
+ * Each batch of the retention purge reads an index in its order and stops at the batch (docs/API.md §8.4), however
  * long the history: finished deliveries by deliveries_by_finished, events by events_by_created. Writes the plans to
  * target/.
  */

@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param requestTimeout       the longest time a client may take to send one HTTP API request
  * @param tenantRequestsPerSecond the {@code /v1} requests one tenant may make of this node per second; 0 is no limit
  * @param stopGrace            how long a stopping Herald lets sends in flight finish
- * @param retention            how long finished deliveries and events are kept (docs/API.md §8.2); zero keeps them
+ * @param retention            how long finished deliveries and events are kept (docs/API.md §8.4); zero keeps them
  *                             forever
  */
 public record HeraldSettings(

@@ -88,7 +88,7 @@ public final class HeraldCore {
         return dispatcher;
     }
 
-    /** This node's retention rounds (docs/API.md §8.2): started and stopped with the dispatcher by its owner. */
+    /** This node's retention rounds (docs/API.md §8.4): started and stopped with the dispatcher by its owner. */
     public HistoryPurge historyPurge() {
         return historyPurge;
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Retention (docs/API.md §8.2): every few minutes, on a thread of its own, deletes the deliveries that finished longer
+ * Retention (docs/API.md §8.4): every few minutes, on a thread of its own, deletes the deliveries that finished longer
  * ago than the retention, with their attempts, then the events older than it that have no delivery left. It deletes
  * in small batches with a pause between them, so that the delivery threads always get the database back within a
  * moment. Several nodes may run it on one database ({@link ForPurgingHistory} keeps that correct). A zero retention

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ForPurgingHistory} does (docs/API.md §8.2): finished deliveries older than the retention go with
+ * What every {@link ForPurgingHistory} does (docs/API.md §8.4): finished deliveries older than the retention go with
  * their attempts, younger ones and every unfinished one stay, and events go only once no delivery is left.
  */
 public abstract class HistoryPurgeContract extends DeliveriesContract {

@@ -80,7 +80,7 @@ public record Delivery(
     }
 
     /**
-     * When a final delivery finished, which its retention counts from (docs/API.md §8.2): its last attempt, or its
+     * When a final delivery finished, which its retention counts from (docs/API.md §8.4): its last attempt, or its
      * creation when it never had one (cancelled untried); empty while it is PENDING.
      */
     public Optional<Instant> finishedDate() {

@@ -1,4 +1,4 @@
--- Retention (docs/API.md §8.2): finished deliveries and old events are purged in small batches, each reading an index
+-- Retention (docs/API.md §8.4): finished deliveries and old events are purged in small batches, each reading an index
 -- in its order. finished_date is when a final delivery finished (Delivery.finishedDate: its last attempt, or its
 -- creation when it never had one); NULL while it is PENDING, so the purge's range (finished_date < cutoff) never
 -- reaches a delivery that is waiting or retrying.

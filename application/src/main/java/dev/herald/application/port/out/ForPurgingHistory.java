@@ -3,7 +3,7 @@ package dev.herald.application.port.out;
 import java.time.Instant;
 
 /**
- * Deletes history older than the retention (docs/API.md §8.2), a small batch per call, each batch in a transaction of
+ * Deletes history older than the retention (docs/API.md §8.4), a small batch per call, each batch in a transaction of
  * its own so that delivery is not held up. Calls may run on several nodes at once: each row is deleted once, and a
  * batch that another node is purging at the same moment may simply find less to do.
  */
