@@ -5,12 +5,14 @@ import static dev.herald.application.contract.ContractFixtures.answered;
 import static dev.herald.application.contract.ContractFixtures.event;
 import static dev.herald.application.contract.ContractFixtures.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.FakeClock;
 import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForPurgingHistory.Purged;
 import dev.herald.application.service.HistoryPurge;
+import dev.herald.domain.NotFoundException;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.event.Event;
@@ -186,5 +188,17 @@ public abstract class HistoryPurgeContract extends DeliveriesContract {
 
         assertTrue(stored(old));
         assertEquals(Set.of(old.eventId(), unsubscribed.id()), storedEvents(List.of(old.eventId(), unsubscribed.id())));
+    }
+    @Test
+    void aReSendOfADeliveryPurgedMeanwhileIsNotFoundAndRecordsNothing() {
+        Delivery delivered = finished(10, 200);
+        history.purgeDeliveries(minutes(50), 100);
+        Attempt resend = answered(2, minutes(100), 200);
+
+        assertThrows(NotFoundException.class,
+                () -> queue.recordManualAttempt(delivered.afterManual(resend), resend));
+
+        assertTrue(!stored(delivered));
+        assertEquals(List.of(), log.attempts(List.of(delivered.id())).get(delivered.id()));
     }
 }

@@ -4,6 +4,7 @@ import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.NotFoundException;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
@@ -228,6 +229,9 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     /** A manual attempt: a PENDING delivery's queue entry stays as it is (a worker may hold it), or is put back. */
     @Override
     public synchronized void recordManualAttempt(Delivery updated, Attempt attempt) {
+        if (!deliveries.containsKey(updated.id())) {
+            throw NotFoundException.delivery(); // purged while it was being re-sent
+        }
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
         recordSend(updated.webhookId(), attempt);
