@@ -188,6 +188,9 @@ public abstract class HistoryPurgeContract extends DeliveriesContract {
 
         assertTrue(stored(old));
         assertEquals(Set.of(old.eventId(), unsubscribed.id()), storedEvents(List.of(old.eventId(), unsubscribed.id())));
+        assertEquals(new HistoryPurge.Round(1, 1, 2),
+                new HistoryPurge(history, clock, Duration.ofDays(30), 3, Duration.ZERO).purgeOnce(),
+                "the same history, ten years old, goes with a retention of 30 days");
     }
     @Test
     void aReSendOfADeliveryPurgedMeanwhileIsNotFoundAndRecordsNothing() {
