@@ -3,6 +3,7 @@ package dev.herald.application.service;
 import dev.herald.application.port.out.ForCheckingEventData;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForProbingDatabase;
+import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForRunningTransactions;
@@ -22,6 +23,7 @@ public record DrivenPorts(
         ForReadingDeliveryLog deliveryLog,
         ForRunningTransactions transactions,
         ForThrottlingNotices noticeThrottle,
+        ForPurgingHistory history,
         ForProbingDatabase database,
         ForSendingHttp http,
         ForNotifyingOwners owners,
@@ -35,6 +37,7 @@ public record DrivenPorts(
         Objects.requireNonNull(deliveryLog, "deliveryLog");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(noticeThrottle, "noticeThrottle");
+        Objects.requireNonNull(history, "history");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(owners, "owners");
