@@ -274,7 +274,8 @@ class OpenApiResponsesTest {
     void aDatabaseOutOfReach() {
         try (HttpApiFixture unavailable = HttpApiFixture.start(ports -> new HttpApiPorts(
                 new ErrorMappingTest.ExplodingWebhooks(() -> new UnavailableException(
-                        "Herald's database is unavailable or overloaded; retry later", new IllegalStateException("no connection within 5 s"))),
+                        "Herald's database is unavailable or overloaded; retry later",
+                        new IllegalStateException("no connection within 5 s"))),
                 ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), ports.health(),
                 ports.eventTypes()))) {
             Tenant acme = unavailable.tenant("acme");
