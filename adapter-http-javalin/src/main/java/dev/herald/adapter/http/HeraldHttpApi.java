@@ -2,6 +2,8 @@ package dev.herald.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -63,6 +65,13 @@ public final class HeraldHttpApi {
     private static void mountRoutes(JavalinConfig config, HttpApiPorts ports, HttpApiSettings settings, Clock clock) {
         TenantAuthentication tenantAuth = new TenantAuthentication(ports.authentication(),
                 throttle(TENANT_FAILURES_PER_WINDOW, clock), new TenantRateLimit(settings.tenantRequestsPerSecond()));
+        // Javalin answers HEAD on a GET route itself, without running the route: the credentials are checked anyway.
+        Handler credentialsOnly = tenantAuth.authenticated((ctx, tenant) -> { });
+        config.routes.before("/v1/*", ctx -> {
+            if (ctx.method() == HandlerType.HEAD) {
+                credentialsOnly.handle(ctx);
+            }
+        });
         new JavalinWebhookRoutes(ports.webhooks(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
         new JavalinEventRoutes(ports.events(), tenantAuth, settings.maxEventBytes()).register(config.routes);
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);

@@ -43,6 +43,21 @@ class AuthenticationTest extends AcmeApiTest {
         }
     }
 
+    /** HEAD is GET without the body (RFC 9110 §9.3.2): it needs the same credentials. */
+    @Test
+    void headOnAGetRouteNeedsTheCredentialsToo() {
+        String id = api.webhook(acme, "https://example.com/acme").get("id").asText();
+        for (String path : List.of("/v1/webhook/list", "/v1/webhook/get/" + id, "/v1/event/list",
+                "/v1/event-type/list", "/v1/webhook/" + id + "/delivery-attempts/list")) {
+            assertEquals(401, api.call("HEAD", path).send().status(), "HEAD " + path);
+            assertEquals(401, api.call("HEAD", path).header("TENANT", "acme").header("API-KEY", globex.apiKey())
+                    .send().status(), "HEAD " + path + " with another tenant's key");
+            Answer allowed = api.call("HEAD", path).as(acme).send();
+            assertEquals(200, allowed.status(), "HEAD " + path + " with acme's key");
+            assertEquals("", allowed.body());
+        }
+    }
+
     @Test
     void anotherTenantsIdsAnswer404ExactlyLikeMissingOnes() {
         String id = api.webhook(acme, "https://example.com/acme").get("id").asText();
