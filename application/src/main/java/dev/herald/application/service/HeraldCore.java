@@ -34,13 +34,14 @@ public final class HeraldCore {
                 settings.tenantLimits(), settings.dispatcher().endpoints().breaker());
         events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock(), settings.tenantLimits(),
-                settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty());
+                settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty(),
+                ports.metrics());
         eventTypes = new EventTypeDiscovery(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock());
         OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
                 runtime.clock(), settings.noticeLimits(), runtime.notices());
         DeliveryAttempts attempts = new DeliveryAttempts(ports.webhooks(), ports.events(), ports.http(),
-                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter());
+                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter(), ports.metrics());
         deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveryLog(), ports.deliveries(),
                 attempts, notification);
         health = new HealthCheck(ports.database());
