@@ -2,6 +2,7 @@ package dev.herald.bootstrap;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.herald.adapter.metrics.MicrometerMetrics;
+import dev.herald.adapter.metrics.QueueGauges;
 import dev.herald.adapter.outbound.JdkHttpSender;
 import dev.herald.adapter.outbound.OutboundHttpSettings;
 import dev.herald.adapter.persistence.JdbiPersistence;
@@ -161,10 +162,14 @@ public final class HeraldBuilder {
             throw new IllegalArgumentException("database and dataSource: Herald uses one of them, set only one");
         }
         HeraldSettings chosen = settings;
-        return HeraldAssembly.assemble(chosen, database(), clock,
+        Herald herald = HeraldAssembly.assemble(chosen, database(), clock,
                 () -> httpSender != null ? httpSender : new JdkHttpSender(OutboundHttpSettings.from(chosen)),
                 ownerNotifier != null ? ownerNotifier : new LoggingOwnerNotifier(),
                 meterRegistry != null ? new MicrometerMetrics(meterRegistry) : ForRecordingMetrics.NONE);
+        if (meterRegistry != null) {
+            QueueGauges.bind(meterRegistry, herald.queue());
+        }
+        return herald;
     }
 
     private HeraldAssembly.Database database() {

@@ -68,13 +68,15 @@ class MetricsEndToEndTest {
 
             List<Sample> scrape = Poll.until(SOON, () -> samples(scrape(server, null).body()),
                     s -> sum(s, "herald_deliveries_total", "outcome=\"finally_failed\"") == 1
-                            && sum(s, "herald_deliveries_total", "outcome=\"delivered\"") == 3,
-                    "3 delivered and 1 finally failed");
+                            && sum(s, "herald_deliveries_total", "outcome=\"delivered\"") == 3
+                            && sum(s, "herald_queue_depth") == 0,
+                    "3 delivered, 1 finally failed, and the queue empty");
 
             assertEquals(3, sum(scrape, "herald_deliveries_total", "outcome=\"delivered\"", "tenant=\"clinic\""));
             assertEquals(2, sum(scrape, "herald_deliveries_total", "outcome=\"failed_attempt\"", "tenant=\"clinic\""));
             assertEquals(1, sum(scrape, "herald_deliveries_total", "outcome=\"finally_failed\"", "tenant=\"clinic\""));
             assertEquals(6, sum(scrape, "herald_attempt_duration_seconds_count"), "3 + 3 attempts");
+            assertEquals(0, sum(scrape, "herald_queue_oldest_due_age_seconds"));
             assertTrue(sum(scrape, "herald_attempt_duration_seconds_bucket") > 0, "a histogram, with buckets");
             assertEquals(4, sum(scrape, "herald_publish_duration_seconds_count"));
             assertEquals(4, sum(scrape, "http_server_requests_seconds_count",
@@ -98,6 +100,30 @@ class MetricsEndToEndTest {
                 }
                 assertFalse(sample.labels().contains("/no/such/"), "a raw path in a label: " + sample);
             }
+        }
+    }
+
+    @Test
+    void theQueueGaugesShowDeliveriesWaitingBehindASlowEndpoint() {
+        receiver.delay(Duration.ofSeconds(3));
+        try (HeraldServer server = HeraldServer.start(config(Map.of("HERALD_ENDPOINT_CONCURRENCY", "1",
+                "HERALD_DELIVERY_TIMEOUT", "10s")))) {
+            HeraldClient tenant = HeraldClient.at(base(server)).newTenant(ADMIN_KEY, "slow");
+            tenant.createWebhook(receiver.url("/slow"), List.of("PATIENT_CREATED"), null);
+            tenant.publish("PATIENT_CREATED", "{\"n\":1}");
+            tenant.publish("PATIENT_CREATED", "{\"n\":2}");
+
+            // One is being sent (3 s), the other is due but waits for the endpoint's only slot.
+            List<Sample> scrape = Poll.until(SOON, () -> samples(scrape(server, null).body()),
+                    s -> sum(s, "herald_queue_oldest_due_age_seconds") > 0, "a due delivery waiting");
+            assertEquals(2, sum(scrape, "herald_queue_depth"));
+
+            Poll.until(SOON, () -> samples(scrape(server, null).body()),
+                    s -> sum(s, "herald_deliveries_total", "outcome=\"delivered\"") == 2
+                            && s.stream().anyMatch(one -> one.name().equals("herald_queue_depth"))
+                            && sum(s, "herald_queue_depth") == 0
+                            && sum(s, "herald_queue_oldest_due_age_seconds") == 0,
+                    "both delivered and the queue empty again");
         }
     }
 
