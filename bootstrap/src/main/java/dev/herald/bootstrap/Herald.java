@@ -89,7 +89,7 @@ public final class Herald implements AutoCloseable {
         return core.health();
     }
 
-    /** How far behind delivery is: unfinished deliveries and the oldest due one's wait (docs/API.md §8.4). */
+    /** How far behind delivery is: unfinished deliveries and the oldest due one's wait (docs/API.md §8.5). */
     public ForObservingQueue queue() {
         return core.queue();
     }

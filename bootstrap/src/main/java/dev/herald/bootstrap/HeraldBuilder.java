@@ -144,7 +144,7 @@ public final class HeraldBuilder {
     }
 
     /**
-     * Records Herald's metrics (docs/API.md §8.4) in the host's registry, and those of the pool Herald opens (not of a
+     * Records Herald's metrics (docs/API.md §8.5) in the host's registry, and those of the pool Herald opens (not of a
      * host's {@link #dataSource}); the host exposes the registry as it likes. Without one nothing is recorded.
      */
     public HeraldBuilder meterRegistry(MeterRegistry registry) {

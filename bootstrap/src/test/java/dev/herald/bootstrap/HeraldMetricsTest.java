@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** An embedding host's own registry gets Herald's meters (docs/API.md §8.4); without one nothing is recorded. */
+/** An embedding host's own registry gets Herald's meters (docs/API.md §8.5); without one nothing is recorded. */
 class HeraldMetricsTest {
     @Test
     void theHostsRegistryGetsHeraldsMetersAndThoseOfItsPool() {

@@ -28,7 +28,7 @@ public record HeraldConfig(
         HeraldSettings settings,
         Metrics metrics) {
 
-    /** {@code GET /metrics} (docs/API.md §8.4): served unless disabled; a bearer token when one is set, else open. */
+    /** {@code GET /metrics} (docs/API.md §8.5): served unless disabled; a bearer token when one is set, else open. */
     public record Metrics(boolean enabled, Optional<String> token) {
         public Metrics {
             Objects.requireNonNull(token, "token");

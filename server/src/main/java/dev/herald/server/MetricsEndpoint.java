@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /metrics} (docs/API.md §8.4): the registry in the Prometheus text format, behind a bearer token when one
+ * {@code GET /metrics} (docs/API.md §8.5): the registry in the Prometheus text format, behind a bearer token when one
  * is set; and every request the server answers timed by its route template, so no id ever becomes a label.
  */
 final class MetricsEndpoint {

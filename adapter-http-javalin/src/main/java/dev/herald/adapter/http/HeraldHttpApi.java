@@ -23,7 +23,7 @@ public final class HeraldHttpApi {
     }
 
     /**
-     * Herald's own server with the server's own additions, e.g. {@code GET /metrics} (docs/API.md §8.4): routes outside
+     * Herald's own server with the server's own additions, e.g. {@code GET /metrics} (docs/API.md §8.5): routes outside
      * the tenant API, which its OpenAPI document does not describe.
      */
     public static Javalin create(HttpApiPorts ports, HttpApiSettings settings, Consumer<JavalinConfig> additions) {

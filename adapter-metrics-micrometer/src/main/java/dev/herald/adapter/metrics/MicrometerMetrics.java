@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Herald's metrics in a Micrometer registry, the host's or the server's (docs/API.md §8.4 names and explains them). */
+/** Herald's metrics in a Micrometer registry, the host's or the server's (docs/API.md §8.5 names and explains them). */
 public final class MicrometerMetrics implements ForRecordingMetrics {
     static final String DELIVERIES = "herald.deliveries";
     static final String ATTEMPT_DURATION = "herald.attempt.duration";

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The queue's size and lag as gauges (docs/API.md §8.4), read from the database when scraped: one query for both,
+ * The queue's size and lag as gauges (docs/API.md §8.5), read from the database when scraped: one query for both,
  * kept for {@link #FRESH} so that several scrapers (or one scrape reading both gauges) cost one query. NaN when the
  * database does not answer.
  */

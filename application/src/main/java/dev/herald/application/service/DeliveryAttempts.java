@@ -98,7 +98,7 @@ public final class DeliveryAttempts {
         return recorded(new Outcome(next, Optional.of(attempt), webhook));
     }
 
-    /** An attempt's outcome, counted by what it made of its delivery (docs/API.md §8.4). */
+    /** An attempt's outcome, counted by what it made of its delivery (docs/API.md §8.5). */
     private Outcome recorded(Outcome outcome) {
         Delivery delivery = outcome.delivery();
         metrics.deliveryOutcome(delivery.tenant(), delivery.status() == DeliveryStatus.DELIVERED

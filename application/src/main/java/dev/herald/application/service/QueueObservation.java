@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The queue's size and lag, as the metrics show them (docs/API.md §8.4). */
+/** The queue's size and lag, as the metrics show them (docs/API.md §8.5). */
 final class QueueObservation implements ForObservingQueue {
     private final ForQueueingDeliveries queue;
     private final Clock clock;

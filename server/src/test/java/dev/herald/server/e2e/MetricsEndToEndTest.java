@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /metrics} of the standalone server, scraped over real HTTP (docs/API.md §8.4). */
+/** {@code GET /metrics} of the standalone server, scraped over real HTTP (docs/API.md §8.5). */
 class MetricsEndToEndTest {
     private static final String ADMIN_KEY = "metrics-admin-key-0123456789";
     private static final String TOKEN = "metrics-token-0123456789abcdef";

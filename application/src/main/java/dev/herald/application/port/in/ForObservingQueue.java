@@ -2,7 +2,7 @@ package dev.herald.application.port.in;
 
 import java.time.Duration;
 
-/** How far behind delivery is, for the metrics (docs/API.md §8.4). */
+/** How far behind delivery is, for the metrics (docs/API.md §8.5). */
 public interface ForObservingQueue {
     /** Read from the queue now: one query, so callers that ask often should keep the answer for a while. */
     QueueLoad load();

@@ -77,7 +77,7 @@ public interface ForQueueingDeliveries {
      */
     /**
      * How many deliveries are unfinished (queued, being sent, or held for a disabled webhook or an open circuit), and
-     * when the one due longest at {@code now} became due (empty when none is due): for the metrics (docs/API.md §8.4).
+     * when the one due longest at {@code now} became due (empty when none is due): for the metrics (docs/API.md §8.5).
      */
     Backlog backlog(Instant now);
 

@@ -4,7 +4,7 @@ import dev.herald.domain.tenant.TenantId;
 import java.time.Duration;
 
 /**
- * Where the core reports what operators graph (docs/API.md §8.4): each attempt's outcome and latency, each publish's
+ * Where the core reports what operators graph (docs/API.md §8.5): each attempt's outcome and latency, each publish's
  * latency. Called on the delivery and request threads, so an implementation must be cheap and must not throw;
  * {@link #NONE} when nobody listens.
  */
