@@ -112,11 +112,16 @@ public final class Herald implements AutoCloseable {
         if (!dispatcher.isRunning()) {
             persistence.recoverQueueOnStart();
             dispatcher.start();
+            core.historyPurge().start();
         }
     }
 
-    /** Stops claiming work, lets sends in flight finish for up to {@code grace}, gives back the rest. */
+    /**
+     * Stops claiming work, lets sends in flight finish for up to {@code grace}, gives back the rest; the retention
+     * rounds stop too.
+     */
     public void stopDelivering(Duration grace) {
+        core.historyPurge().stop();
         core.dispatcher().stop(grace);
     }
 

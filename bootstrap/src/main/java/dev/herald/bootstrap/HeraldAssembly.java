@@ -40,7 +40,7 @@ final class HeraldAssembly {
             notices = noticeThread();
             DrivenPorts ports = new DrivenPorts(persistence.tenants(), persistence.webhooks(), persistence.events(),
                     persistence.deliveries(), persistence.deliveryLog(), persistence.transactions(),
-                    persistence.noticeThrottle(),
+                    persistence.noticeThrottle(), persistence.history(),
                     persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker(), metrics);
             HeraldCore core = HeraldCore.wire(ports, settings,
                     new CoreRuntime(clock, new Random(), notices, Herald.USER_AGENT));

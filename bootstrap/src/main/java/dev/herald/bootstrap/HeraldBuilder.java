@@ -115,6 +115,14 @@ public final class HeraldBuilder {
         return change(s -> s.withValidateEventData(validate));
     }
 
+    /**
+     * How long finished deliveries (with their attempts) and events are kept before a background round deletes them
+     * (docs/API.md §8.4); {@link Duration#ZERO} keeps them forever. Default 30 days.
+     */
+    public HeraldBuilder retention(Duration retention) {
+        return change(s -> s.withRetention(required(retention, "retention")));
+    }
+
     /** Every setting at once, e.g. as the server reads them from its environment. */
     public HeraldBuilder settings(HeraldSettings settings) {
         this.settings = required(settings, "settings");

@@ -87,7 +87,8 @@ public record HeraldConfig(
                         s.parsed("HERALD_REQUEST_TIMEOUT", d.requestTimeout(), HeraldConfig::positiveDuration),
                         s.parsed("HERALD_TENANT_RATE_LIMIT", d.tenantRequestsPerSecond(), HeraldConfig::zeroOrMore),
                         d.stopGrace(),
-                        s.parsed("HERALD_VALIDATE_EVENT_DATA", d.validateEventData(), HeraldConfig::bool)),
+                        s.parsed("HERALD_VALIDATE_EVENT_DATA", d.validateEventData(), HeraldConfig::bool),
+                        s.parsed("HERALD_RETENTION", d.retention(), HeraldConfig::retention)),
                 new Metrics(s.parsed("HERALD_METRICS_ENABLED", true, HeraldConfig::bool),
                         s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)));
     }
@@ -155,6 +156,30 @@ public record HeraldConfig(
             throw new IllegalArgumentException("must be more than zero");
         }
         return duration;
+    }
+
+    /**
+     * HERALD_RETENTION (docs/API.md §8.1): a number of days ({@code 30}; {@code 0} keeps everything forever), an
+     * ISO-8601 duration ({@code P30D}, {@code PT12H}), or a duration like the others ({@code 30d}, {@code 12h}).
+     * Shorter than a second, or negative, is refused.
+     */
+    static Duration retention(String text) {
+        Duration retention;
+        if (text.matches("\\d{1,9}")) {
+            retention = Duration.ofDays(Long.parseLong(text));
+        } else if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                retention = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO-8601 duration such as P30D");
+            }
+        } else {
+            retention = RetrySchedule.parseDuration(text);
+        }
+        if (retention.isNegative() || (!retention.isZero() && retention.compareTo(Duration.ofSeconds(1)) < 0)) {
+            throw new IllegalArgumentException("must be 0 (keep forever) or at least one second");
+        }
+        return retention;
     }
 
     /** Looks a variable up as a system property first, then in the environment; blank counts as unset. */

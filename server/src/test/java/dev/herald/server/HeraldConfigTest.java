@@ -123,4 +123,19 @@ class HeraldConfigTest {
             assertTrue(e.getMessage().startsWith(invalid[0] + "=" + invalid[1]), e.getMessage());
         }
     }
+    @Test
+    void theRetentionIsDaysAnIsoDurationOrADurationAndZeroKeepsEverything() {
+        assertEquals(HeraldSettings.DEFAULT_RETENTION, HeraldConfig.from(Map.of(), name -> null).settings().retention());
+        assertEquals(Duration.ofDays(30), HeraldSettings.DEFAULT_RETENTION);
+        for (String[] valid : new String[][] {{"7", "P7D"}, {"P30D", "P30D"}, {"p2dt12h", "P2DT12H"}, {"12h", "PT12H"},
+                {"PT1S", "PT1S"}, {"0", "PT0S"}}) {
+            assertEquals(Duration.parse(valid[1]), HeraldConfig.from(Map.of("HERALD_RETENTION", valid[0]),
+                    name -> null).settings().retention(), valid[0]);
+        }
+        for (String invalid : new String[] {"-1", "-P1D", "P1M", "forever", "30 days", "500ms", "PT0.5S", "P"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.from(Map.of("HERALD_RETENTION", invalid), name -> null));
+            assertTrue(e.getMessage().startsWith("HERALD_RETENTION=" + invalid + " is not valid"), e.getMessage());
+        }
+    }
 }

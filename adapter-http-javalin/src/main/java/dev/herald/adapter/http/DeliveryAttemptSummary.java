@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code WebhookDeliveryAttemptSummary}, the Decoda delivery view (docs/API.md §6.8), with Herald's own fields after
+ * {@code WebhookDeliveryAttemptSummary}, the Decoda delivery view (docs/API.md §6.5), with Herald's own fields after
  * {@code lastDeliveryAttemptError}.
  */
 record DeliveryAttemptSummary(

@@ -73,7 +73,7 @@ final class HttpApiFixture implements AutoCloseable {
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
                 Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
         DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
-                new InMemoryTransactions(), new InMemoryNoticeThrottle(), database, receiver, owners,
+                new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue, database, receiver, owners,
                 new NoSchemaChecks());
         HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
                         .withAllowPrivateNetworks(urlPolicy.allowPrivateNetworks()),

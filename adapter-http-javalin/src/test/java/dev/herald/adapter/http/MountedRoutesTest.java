@@ -33,7 +33,7 @@ class MountedRoutesTest {
         InMemoryWebhookStore webhooks = new InMemoryWebhookStore();
         InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(events, webhooks);
         HeraldCore core = HeraldCore.wire(new DrivenPorts(new InMemoryTenantStore(), webhooks, events,
-                        queue, queue, new InMemoryTransactions(), new InMemoryNoticeThrottle(),
+                        queue, queue, new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue,
                         new InMemoryDatabaseProbe(), request -> new CompletableFuture<>(), new InMemoryOwnerNotifier(),
                         new NoSchemaChecks()),
                 HeraldSettings.defaults(),

@@ -1,6 +1,7 @@
 package dev.herald.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,8 +25,8 @@ import java.util.TreeSet;
 
 /**
  * openapi.json as tests read it: which operations it documents, and whether a real answer is one it describes (its
- * status listed for that operation, its media type, and its body valid against that response's schema, which is
- * JSON Schema 2020-12 as in OpenAPI 3.1).
+ * status listed for that operation, its media type, its body valid against that response's schema, which is JSON
+ * Schema 2020-12 as in OpenAPI 3.1, and the response's headers: each required one present, each present one valid).
  */
 final class OpenApiContract {
     /** Where the document is registered for the schema validator; any IRI would do, nothing is fetched. */
@@ -70,9 +71,9 @@ final class OpenApiContract {
             responsePointer = response.get("$ref").asText().substring(1);
             response = document.at(responsePointer);
         }
-        response.path("headers").fieldNames().forEachRemaining(header -> assertTrue(
-                answer.headers().firstValue(header).isPresent(),
-                operation + " " + answer.status() + " lacks the header " + header + " that openapi.json promises"));
+        String headersPointer = responsePointer + "/headers";
+        response.path("headers").fieldNames().forEachRemaining(header ->
+                assertHeader(operation + " " + answer.status(), headersPointer + "/" + escape(header), header, answer));
         String mediaType = answer.contentType().split(";")[0].trim();
         JsonNode media = response.path("content").path(mediaType);
         assertTrue(media.isObject(), operation + " " + answer.status() + " answered " + mediaType
@@ -87,6 +88,30 @@ final class OpenApiContract {
         if (answer.status() / 100 == 2) {
             answeredOperations.add(operation);
         }
+    }
+
+    /**
+     * A header that the response object lists: present when it is {@code required}, and when present its value valid
+     * against the header's schema (an integer schema reads the value as a number, any other as a string).
+     */
+    private void assertHeader(String answered, String headerPointer, String header, Answer answer) {
+        JsonNode declared = document.at(headerPointer);
+        if (declared.has("$ref")) {
+            headerPointer = declared.get("$ref").asText().substring(1);
+            declared = document.at(headerPointer);
+        }
+        var value = answer.headers().firstValue(header);
+        if (value.isEmpty()) {
+            assertFalse(declared.path("required").asBoolean(false),
+                    answered + " lacks the header " + header + " that openapi.json promises");
+            return;
+        }
+        String json = declared.path("schema").path("type").asText().equals("integer")
+                ? value.get() : HttpApiFixture.JSON.valueToTree(value.get()).toString();
+        Schema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + headerPointer + "/schema"));
+        List<Error> errors = schema.validate(json, InputFormat.JSON);
+        assertEquals(List.of(), errors.stream().map(Error::toString).toList(), answered + " answered a header "
+                + header + ": " + value.get() + " that its schema in openapi.json does not describe");
     }
 
     /** A JSON pointer token: {@code /v1/webhook/list} is {@code ~1v1~1webhook~1list}. */

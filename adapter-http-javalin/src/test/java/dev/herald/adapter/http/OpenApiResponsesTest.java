@@ -1,9 +1,12 @@
 package dev.herald.adapter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.adapter.http.HttpApiFixture.Answer;
 import dev.herald.adapter.http.HttpApiFixture.Tenant;
+import dev.herald.domain.UnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +53,8 @@ class OpenApiResponsesTest {
         tenantWithAWebhook();
         check("POST", CREATE, api.call("POST", CREATE).as(tenant).body(
                 "{\"url\":\"https://example.com/a\",\"subscriptions\":[\"CALL_RECEIVED\",\"INVOICE_SENT\"],"
-                        + "\"notificationEmail\":\"ops@example.com\",\"rateLimit\":5}"), 200);
+                        + "\"notificationEmail\":\"ops@example.com\",\"rateLimit\":5,"
+                        + "\"headers\":{\"Authorization\":\"Bearer 9c1f\"}}"), 200);
         check("POST", CREATE, api.call("POST", CREATE).body(BODY), 401);
         check("POST", CREATE, api.call("POST", CREATE).as(tenant).body("{\"url\":\"ftp://x\",\"subscriptions\":[]}"),
                 422);
@@ -63,13 +67,18 @@ class OpenApiResponsesTest {
 
         String update = "/v1/webhook/update/{webhook_id}";
         check("PUT", update, api.call("PUT", "/v1/webhook/update/" + webhookId).as(tenant)
-                .body("{\"isDisabled\":true,\"notificationEmail\":null,\"rateLimit\":10}"), 200);
+                .body("{\"isDisabled\":true,\"notificationEmail\":null,\"rateLimit\":10,\"headers\":null}"), 200);
+        check("PUT", update, api.call("PUT", "/v1/webhook/update/" + webhookId).as(tenant)
+                .body("{\"headers\":{\"X-Api-Key\":\"k1\",\"Host\":\"evil.example\"}}"), 422);
         check("PUT", update, api.call("PUT", "/v1/webhook/update/" + webhookId).as(tenant)
                 .body("{\"subscriptions\":[\"NOPE\"],\"url\":7}"), 422);
 
         String list = "/v1/webhook/list";
         check("GET", list, api.call("GET", list).as(tenant), 200);
         check("GET", list, api.call("GET", list + "?include_archived=maybe").as(tenant), 422);
+        Answer firstPage = checkPaged(list, api.call("GET", list + "?limit=1").as(tenant));
+        check("GET", list, api.call("GET", nextPage(firstPage)).as(tenant), 200);
+        check("GET", list, api.call("GET", list + "?limit=0&cursor=not-a-cursor").as(tenant), 422);
 
         String rotate = "/v1/webhook/rotate-secret/{webhook_id}";
         check("POST", rotate, api.call("POST", "/v1/webhook/rotate-secret/" + webhookId).as(tenant), 200);
@@ -130,10 +139,55 @@ class OpenApiResponsesTest {
         check("GET", list, api.call("GET", listPath + "?limit=0&sort_by=size&created_before=yesterday")
                 .as(tenant), 422);
         check("GET", list, api.call("GET", "/v1/webhook/wh_doesnotexist/delivery-attempts/list").as(tenant), 404);
+
+        api.event(tenant, "{\"patientId\":44}");
+        Answer firstPage = checkPaged(list, api.call("GET", listPath + "?limit=1").as(tenant));
+        check("GET", list, api.call("GET", nextPage(firstPage)).as(tenant), 200);
+        check("GET", list, api.call("GET", listPath + "?cursor=" + firstPage.headers()
+                .firstValue(ListCursor.NEXT_CURSOR_HEADER).orElseThrow() + "&offset=1").as(tenant), 422);
     }
 
     @Test
     @Order(3)
+    void eventTypeAndEventHistoryRoutes() {
+        tenantWithAWebhook();
+        String catalog = "/v1/event-type/list";
+        check("GET", catalog, api.call("GET", catalog).as(tenant), 200);
+        check("GET", catalog, api.call("GET", catalog), 401);
+
+        String example = "/v1/webhook/send-example/{webhook_id}";
+        String examplePath = "/v1/webhook/send-example/" + webhookId;
+        check("POST", example, api.call("POST", examplePath).as(tenant).body("{\"eventType\":\"CALL_RECEIVED\"}"),
+                200);
+        check("POST", example, api.call("POST", examplePath).as(tenant).body("{\"eventType\":\"NOPE\"}"), 422);
+        check("POST", example, api.call("POST", "/v1/webhook/send-example/wh_doesnotexist").as(tenant)
+                .body("{\"eventType\":\"PATIENT_CREATED\"}"), 404);
+        check("POST", example, api.call("POST", examplePath).as(tenant)
+                .body("{\"eventType\":\"" + "x".repeat(70_000) + "\"}"), 413);
+        api.call("PUT", "/v1/webhook/update/" + webhookId).as(tenant).body("{\"isDisabled\":true}").send();
+        check("POST", example, api.call("POST", examplePath).as(tenant).body("{\"eventType\":\"PATIENT_CREATED\"}"),
+                409);
+
+        String list = "/v1/event/list";
+        api.event(tenant, "{\"patientId\":1}");
+        api.event(tenant, "{\"patientId\":2}");
+        Answer firstPage = checkPaged(list, api.call("GET", list + "?limit=1").as(tenant));
+        check("GET", list, api.call("GET", nextPage(firstPage)).as(tenant), 200);
+        check("GET", list, api.call("GET", list + "?event_type=PATIENT_CREATED&created_after=2026-01-01T00:00:00Z"
+                + "&created_before=2999-01-01T00:00:00Z&sort_direction=ASC&limit=1000").as(tenant), 200);
+        check("GET", list, api.call("GET", list + "?offset=5").as(tenant), 422);
+        check("GET", list, api.call("GET", list + "?cursor=not-a-cursor&limit=0").as(tenant), 422);
+        check("GET", list, api.call("GET", list), 401);
+
+        String get = "/v1/event/get/{event_id}";
+        String eventId = firstPage.json().get(0).get("id").asText();
+        Answer event = check("GET", get, api.call("GET", "/v1/event/get/" + eventId).as(tenant), 200);
+        assertFalse(event.json().get("deliveries").isEmpty(), "the event's delivery, held by the disabled webhook");
+        check("GET", get, api.call("GET", "/v1/event/get/evt_doesnotexist").as(tenant), 404);
+    }
+
+    @Test
+    @Order(4)
     void adminRoutes() {
         String create = "/admin/v1/tenant/create";
         check("POST", create, api.call("POST", create).admin().body("{\"tenant\":\"globex\"}"), 200);
@@ -151,7 +205,7 @@ class OpenApiResponsesTest {
 
     /** Failed admin keys are throttled per address (docs/API.md §2.3): 429 with Retry-After, on a server of its own. */
     @Test
-    @Order(4)
+    @Order(5)
     void tooManyFailedAdminKeys() {
         try (HttpApiFixture throttled = HttpApiFixture.start()) {
             String rotate = "/admin/v1/tenant/{tenant}/api-key/rotate";
@@ -164,7 +218,7 @@ class OpenApiResponsesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void serverRoutes() {
         check("GET", "/health", api.call("GET", "/health"), 200);
         api.database.setUp(false);
@@ -181,7 +235,7 @@ class OpenApiResponsesTest {
 
     /** The tenant request rate of docs/API.md §9 answers 429 with Retry-After on any /v1 route. */
     @Test
-    @Order(6)
+    @Order(7)
     void aTenantOverItsRate() {
         try (HttpApiFixture limited = HttpApiFixture.start(HttpApiSettings.defaults()
                 .withAdminKey(HttpApiFixture.ADMIN_KEY).withTenantRequestsPerSecond(1))) {
@@ -197,7 +251,7 @@ class OpenApiResponsesTest {
 
     /** An unexpected failure inside Herald is a bare 500 (docs/API.md §3), on a server whose ports fail. */
     @Test
-    @Order(7)
+    @Order(8)
     void unexpectedFailures() {
         try (HttpApiFixture failing = HttpApiFixture.start(ports -> new HttpApiPorts(
                 new ErrorMappingTest.ExplodingWebhooks(() -> new IllegalStateException("the webhook store broke")),
@@ -211,11 +265,47 @@ class OpenApiResponsesTest {
         }
     }
 
+    /**
+     * A database that gives no connection in time is a 503 with Retry-After (docs/API.md §3), on a server whose
+     * webhook port says so.
+     */
     @Test
-    @Order(8)
+    @Order(9)
+    void aDatabaseOutOfReach() {
+        try (HttpApiFixture unavailable = HttpApiFixture.start(ports -> new HttpApiPorts(
+                new ErrorMappingTest.ExplodingWebhooks(() -> new UnavailableException(
+                        "Herald's database is unavailable or overloaded; retry later",
+                        new IllegalStateException("no connection within 5 s"))),
+                ports.events(), ports.deliveries(), ports.authentication(), ports.tenants(), ports.health(),
+                ports.eventTypes()))) {
+            Tenant acme = unavailable.tenant("acme");
+            check("GET", "/v1/webhook/list", unavailable.call("GET", "/v1/webhook/list").as(acme), 503);
+            check("POST", CREATE, unavailable.call("POST", CREATE).as(acme).body(BODY), 503);
+        }
+    }
+
+    @Test
+    @Order(10)
     void everyDocumentedOperationWasSeenAnsweringSuccessfully() {
         assertEquals(CONTRACT.operations(), CONTRACT.answeredOperations(),
                 "operations of openapi.json without a happy path in this test");
+    }
+
+    /**
+     * A first page of a paged list (docs/API.md §10): it announces the next one, and its headers are held to the
+     * document with its body.
+     */
+    private static Answer checkPaged(String pathTemplate, HttpApiFixture.Call call) {
+        Answer answer = check("GET", pathTemplate, call, 200);
+        assertTrue(answer.headers().firstValue(ListCursor.NEXT_CURSOR_HEADER).isPresent(), "no next page: " + answer);
+        assertTrue(answer.headers().firstValue("Link").isPresent(), "no Link to the next page: " + answer);
+        return answer;
+    }
+
+    /** The path and query of the {@code Link: <…>; rel="next"} of {@code page}. */
+    private static String nextPage(Answer page) {
+        String link = page.headers().firstValue("Link").orElseThrow();
+        return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
     }
 
     private static Answer check(String method, String pathTemplate, HttpApiFixture.Call call, int expectedStatus) {

@@ -22,16 +22,17 @@ final class DeliveryRows {
             + " attempt_count, created_date, delivered_date, next_attempt_date, last_attempt_number, last_attempt_date,"
             + " last_attempt_status, last_attempt_error, last_attempt_duration_ms, last_attempt_response_body";
 
-    static final String INSERT_DELIVERY = "INSERT INTO deliveries (" + DELIVERY_COLUMNS + ") VALUES (:id, :tenant,"
-            + " :eventId, :webhookId, :type, :status, :attemptCount, :created, :delivered, :next,"
-            + " :lastNumber, :lastDate, :lastStatus, :lastError, :lastDurationMs, :lastResponseBody)";
+    static final String INSERT_DELIVERY = "INSERT INTO deliveries (" + DELIVERY_COLUMNS + ", finished_date)"
+            + " VALUES (:id, :tenant, :eventId, :webhookId, :type, :status, :attemptCount, :created, :delivered, :next,"
+            + " :lastNumber, :lastDate, :lastStatus, :lastError, :lastDurationMs, :lastResponseBody, :finished)";
 
     /** The outcome of an attempt; the fixed fields (tenant, event, webhook…) never change. */
     static final String UPDATE_DELIVERY = """
             UPDATE deliveries SET status = :status, attempt_count = :attemptCount, delivered_date = :delivered,
                 next_attempt_date = :next, last_attempt_number = :lastNumber, last_attempt_date = :lastDate,
                 last_attempt_status = :lastStatus, last_attempt_error = :lastError,
-                last_attempt_duration_ms = :lastDurationMs, last_attempt_response_body = :lastResponseBody
+                last_attempt_duration_ms = :lastDurationMs, last_attempt_response_body = :lastResponseBody,
+                finished_date = :finished
             WHERE id = :id""";
 
     static final String INSERT_ATTEMPT = """
@@ -58,6 +59,7 @@ final class DeliveryRows {
                 .bind("created", SqlTime.of(d.createdDate()))
                 .bind("delivered", SqlTime.of(d.deliveredDate()))
                 .bind("next", SqlTime.of(d.nextAttemptDate()))
+                .bind("finished", SqlTime.of(d.finishedDate()))
                 .bind("lastNumber", last.map(Attempt::number).orElse(null))
                 .bind("lastDate", SqlTime.of(last.map(Attempt::date)))
                 .bind("lastStatus", last.flatMap(Attempt::status).orElse(null))

@@ -1,6 +1,7 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.domain.NotFoundException;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.endpoint.EndpointHealth;
@@ -126,6 +127,12 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                     .bind("id", id).mapTo(Integer.class).one() == 0) {
                 bindQueued(h.createUpdate(ENQUEUE), updated).execute();
                 EndpointLanes.wakeLater(h, EndpointLanes.earliestDue(List.of(updated)));
+            }
+            // Locked after the queue row, in the order a completion takes them. Gone: purged by retention while it
+            // was being re-sent (docs/API.md §8.4); a delivery re-sent is final, so the queue was not touched.
+            if (h.createQuery("SELECT id FROM deliveries WHERE id = :id FOR UPDATE").bind("id", id)
+                    .mapTo(String.class).findOne().isEmpty()) {
+                throw NotFoundException.delivery();
             }
             CompletionRows.saveManual(h, updated, attempt);
             EndpointHealthRows.recordSends(h, Map.of(updated.webhookId().value(), List.of(attempt)));

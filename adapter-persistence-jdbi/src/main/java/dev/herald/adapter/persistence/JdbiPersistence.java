@@ -36,6 +36,7 @@ public final class JdbiPersistence implements AutoCloseable {
     private final JdbiDeliveryLog deliveryLog;
     private final H2QueueRebuild queueRebuild;
     private final JdbiNoticeThrottle noticeThrottle;
+    private final JdbiHistoryPurge history;
     private final JdbiDatabaseProbe databaseProbe;
     private final boolean singleNodeFile;
     /** Stops the H2 file maintenance; typed without H2, so that a host without the H2 driver never loads it. */
@@ -53,10 +54,12 @@ public final class JdbiPersistence implements AutoCloseable {
         this.tenants = new JdbiTenantStore(scope);
         this.webhooks = new JdbiWebhookStore(scope);
         this.events = new JdbiEventStore(scope);
-        this.deliveries = new JdbiDeliveryQueue(scope, SqlDialect.of(dataSource));
+        SqlDialect dialect = SqlDialect.of(dataSource);
+        this.deliveries = new JdbiDeliveryQueue(scope, dialect);
         this.deliveryLog = new JdbiDeliveryLog(scope);
         this.queueRebuild = new H2QueueRebuild(scope);
         this.noticeThrottle = new JdbiNoticeThrottle(scope);
+        this.history = new JdbiHistoryPurge(scope, dialect);
         this.databaseProbe = new JdbiDatabaseProbe(jdbi);
         this.stopCompaction = singleNodeFile
                 ? H2FileCompaction.start(dataSource).map(compaction -> compaction::close) : Optional.empty();
@@ -141,6 +144,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public JdbiNoticeThrottle noticeThrottle() {
         return noticeThrottle;
+    }
+
+    public JdbiHistoryPurge history() {
+        return history;
     }
 
     public JdbiDatabaseProbe databaseProbe() {

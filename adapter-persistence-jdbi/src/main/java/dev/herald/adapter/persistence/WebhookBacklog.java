@@ -18,7 +18,8 @@ final class WebhookBacklog {
      * finds them no longer FAILED). Returns how many were revived.
      */
     static int recover(Handle h, String tenant, String webhook, Instant since, Instant now) {
-        int recovered = h.createUpdate("UPDATE deliveries SET status = :pending, next_attempt_date = :now"
+        int recovered = h.createUpdate("UPDATE deliveries SET status = :pending, next_attempt_date = :now,"
+                        + " finished_date = NULL"
                         + OF_WEBHOOK + " AND status = :failed AND created_date >= :since")
                 .bind("tenant", tenant).bind("webhook", webhook)
                 .bind("pending", DeliveryStatus.PENDING.name()).bind("failed", DeliveryStatus.FAILED.name())
@@ -44,7 +45,9 @@ final class WebhookBacklog {
                 .bind("tenant", tenant).bind("webhook", webhook)
                 .bind("pending", DeliveryStatus.PENDING.name())
                 .execute();
-        return h.createUpdate("UPDATE deliveries SET status = :cancelled, next_attempt_date = NULL" + OF_WEBHOOK
+        return h.createUpdate("UPDATE deliveries SET status = :cancelled, next_attempt_date = NULL,"
+                        // Delivery.finishedDate: its last attempt, or its creation when it never had one
+                        + " finished_date = COALESCE(last_attempt_date, created_date)" + OF_WEBHOOK
                         + " AND status = :pending")
                 .bind("tenant", tenant).bind("webhook", webhook)
                 .bind("pending", DeliveryStatus.PENDING.name())

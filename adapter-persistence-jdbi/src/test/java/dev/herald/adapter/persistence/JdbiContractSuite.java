@@ -5,6 +5,7 @@ import dev.herald.application.contract.DeliveryLogContract;
 import dev.herald.application.contract.DeliveryQueueContract;
 import dev.herald.application.contract.EndpointTurnsContract;
 import dev.herald.application.contract.EventStoreContract;
+import dev.herald.application.contract.HistoryPurgeContract;
 import dev.herald.application.contract.NoticeThrottleContract;
 import dev.herald.application.contract.ProbeContract;
 import dev.herald.application.contract.TenantStoreContract;
@@ -67,6 +68,16 @@ abstract class JdbiContractSuite {
         @Override
         protected DeliveriesUnderTest emptyDeliveries() {
             return emptyDeliveryTables();
+        }
+    }
+
+    @Nested
+    class History extends HistoryPurgeContract {
+        @Override
+        protected HistoryUnderTest emptyHistory() {
+            JdbiPersistence persistence = database().empty();
+            return new HistoryUnderTest(new DeliveriesUnderTest(persistence.deliveries(), persistence.deliveryLog(),
+                    persistence.webhooks(), persistence.events()), persistence.history());
         }
     }
 

@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param tenantRequestsPerSecond the {@code /v1} requests one tenant may make of this node per second; 0 is no limit
  * @param stopGrace            how long a stopping Herald lets sends in flight finish
  * @param validateEventData    check published data against its type's JSON Schema (docs/API.md §5)
+ * @param retention            how long finished deliveries and events are kept (docs/API.md §8.4); zero keeps them
+ *                             forever
  */
 public record HeraldSettings(
         boolean allowHttp,
@@ -39,7 +41,8 @@ public record HeraldSettings(
         Duration requestTimeout,
         int tenantRequestsPerSecond,
         Duration stopGrace,
-        boolean validateEventData) {
+        boolean validateEventData,
+        Duration retention) {
 
     /** An H2 file next to the working directory: one node, nothing to set up. */
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/herald";
@@ -90,6 +93,9 @@ public record HeraldSettings(
     /** Off: publishers' data was never checked beyond being a JSON object, and turning it on must not break them. */
     public static final boolean DEFAULT_VALIDATE_EVENT_DATA = false;
 
+    /** Finished deliveries, their attempts and old events are kept a month, as Svix and Convoy keep theirs. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
     /** Checks every setting; a wrong one is an {@link IllegalArgumentException} that names it. */
     public HeraldSettings {
         require(retrySchedule, "retrySchedule");
@@ -112,6 +118,10 @@ public record HeraldSettings(
         if (stopGrace.isNegative()) {
             throw new IllegalArgumentException("stopGrace must not be negative, was " + stopGrace);
         }
+        require(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must be 0 (keep forever) or more, was " + retention);
+        }
     }
 
     /** Every setting at its default. */
@@ -126,77 +136,84 @@ public record HeraldSettings(
                         DEFAULT_MAX_FANOUT_BYTES),
                 new Limits(DEFAULT_NOTICE_WEBHOOK_WINDOW, DEFAULT_NOTICES_PER_TENANT, DEFAULT_NOTICE_TENANT_WINDOW),
                 DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_TENANT_REQUESTS_PER_SECOND, DEFAULT_STOP_GRACE, DEFAULT_VALIDATE_EVENT_DATA);
+                DEFAULT_TENANT_REQUESTS_PER_SECOND, DEFAULT_STOP_GRACE, DEFAULT_VALIDATE_EVENT_DATA, DEFAULT_RETENTION);
     }
 
     /** These settings with {@code allowHttp} changed. */
     public HeraldSettings withAllowHttp(boolean allow) {
         return new HeraldSettings(allow, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code allowPrivateNetworks} changed. */
     public HeraldSettings withAllowPrivateNetworks(boolean allow) {
         return new HeraldSettings(allowHttp, allow, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code retrySchedule} changed. */
     public HeraldSettings withRetrySchedule(RetrySchedule schedule) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, schedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code connectTimeout} and {@code deliveryTimeout} changed. */
     public HeraldSettings withTimeouts(Duration connect, Duration delivery) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connect, delivery,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code dispatcher} changed. */
     public HeraldSettings withDispatcher(DispatcherSettings settings) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 settings, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code tenantLimits} changed. */
     public HeraldSettings withTenantLimits(TenantLimits limits) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, limits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code maxEventBytes} changed. */
     public HeraldSettings withMaxEventBytes(long bytes) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, bytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code requestTimeout} changed. */
     public HeraldSettings withRequestTimeout(Duration timeout) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, timeout,
-                tenantRequestsPerSecond, stopGrace, validateEventData);
+                tenantRequestsPerSecond, stopGrace, validateEventData, retention);
     }
 
     /** These settings with {@code stopGrace} changed. */
     public HeraldSettings withStopGrace(Duration grace) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, grace, validateEventData);
+                tenantRequestsPerSecond, grace, validateEventData, retention);
     }
 
     /** These settings with {@code validateEventData} changed. */
     public HeraldSettings withValidateEventData(boolean validate) {
         return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
                 dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
-                tenantRequestsPerSecond, stopGrace, validate);
+                tenantRequestsPerSecond, stopGrace, validate, retention);
+    }
+
+    /** These settings with {@code retention} changed. */
+    public HeraldSettings withRetention(Duration keep) {
+        return new HeraldSettings(allowHttp, allowPrivateNetworks, retrySchedule, connectTimeout, deliveryTimeout,
+                dispatcher, tenantLimits, noticeLimits, maxEventBytes, maxBodyBytes, requestTimeout,
+                tenantRequestsPerSecond, stopGrace, validateEventData, keep);
     }
 
     private static void require(Object value, String name) {

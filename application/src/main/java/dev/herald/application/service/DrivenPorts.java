@@ -3,6 +3,7 @@ package dev.herald.application.service;
 import dev.herald.application.port.out.ForCheckingEventData;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForProbingDatabase;
+import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.application.port.out.ForRecordingMetrics;
@@ -23,6 +24,7 @@ public record DrivenPorts(
         ForReadingDeliveryLog deliveryLog,
         ForRunningTransactions transactions,
         ForThrottlingNotices noticeThrottle,
+        ForPurgingHistory history,
         ForProbingDatabase database,
         ForSendingHttp http,
         ForNotifyingOwners owners,
@@ -37,6 +39,7 @@ public record DrivenPorts(
         Objects.requireNonNull(deliveryLog, "deliveryLog");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(noticeThrottle, "noticeThrottle");
+        Objects.requireNonNull(history, "history");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(owners, "owners");
@@ -48,9 +51,9 @@ public record DrivenPorts(
     public DrivenPorts(ForStoringTenants tenants, ForStoringWebhooks webhooks, ForStoringEvents events,
                        ForQueueingDeliveries deliveries, ForReadingDeliveryLog deliveryLog,
                        ForRunningTransactions transactions, ForThrottlingNotices noticeThrottle,
-                       ForProbingDatabase database, ForSendingHttp http, ForNotifyingOwners owners,
-                       ForCheckingEventData eventDataSchemas) {
-        this(tenants, webhooks, events, deliveries, deliveryLog, transactions, noticeThrottle, database, http, owners,
-                eventDataSchemas, ForRecordingMetrics.NONE);
+                       ForPurgingHistory history, ForProbingDatabase database, ForSendingHttp http,
+                       ForNotifyingOwners owners, ForCheckingEventData eventDataSchemas) {
+        this(tenants, webhooks, events, deliveries, deliveryLog, transactions, noticeThrottle, history, database, http,
+                owners, eventDataSchemas, ForRecordingMetrics.NONE);
     }
 }

@@ -28,6 +28,7 @@ public final class HeraldCore {
     private final QueueObservation queue;
     private final DeliveryCycle cycle;
     private final DeliveryDispatcher dispatcher;
+    private final HistoryPurge historyPurge;
 
     private HeraldCore(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
         tenants = new TenantAdministration(ports.tenants());
@@ -55,6 +56,7 @@ public final class HeraldCore {
         dispatcher = new DeliveryDispatcher(cycle);
         events.afterPublish(dispatcher::wakeUp);
         eventTypes.afterSend(dispatcher::wakeUp);
+        historyPurge = new HistoryPurge(ports.history(), runtime.clock(), settings.retention());
     }
 
     /** Wires the services; nothing runs until {@link #dispatcher()} is started. */
@@ -105,6 +107,11 @@ public final class HeraldCore {
     /** This node's delivery worker: started and stopped by its owner. */
     public DeliveryDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** This node's retention rounds (docs/API.md §8.4): started and stopped with the dispatcher by its owner. */
+    public HistoryPurge historyPurge() {
+        return historyPurge;
     }
 
     /** One delivery cycle (claim, attempt, complete, notify), for tests that drive delivery step by step. */

@@ -1,8 +1,10 @@
 package dev.herald.application.inmemory;
 
+import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.NotFoundException;
 import dev.herald.domain.Page;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
@@ -38,9 +40,10 @@ import java.util.UUID;
  * The delivery queue and the delivery log in memory, both ports over one store as the database's are, with the
  * database adapter's lease semantics: a claim moves the due time to the end of the lease and hands out a fresh token,
  * so a leased delivery is not due again until its lease expires, and only the holder of the current token can
- * complete or release it. One lock guards everything.
+ * complete or release it. One lock guards everything. It also purges history past the retention, as the database
+ * adapter does (the events it purges are those of the event store it was given).
  */
-public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForReadingDeliveryLog {
+public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForReadingDeliveryLog, ForPurgingHistory {
     /** Deliveries in insertion order, which breaks ties in sorting as the database's sequence does. */
     private final Map<DeliveryId, Delivery> deliveries = TransactionalMap.over(new LinkedHashMap<>(), this);
     private final Map<DeliveryId, List<Attempt>> attempts =
@@ -227,6 +230,9 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     /** A manual attempt: a PENDING delivery's queue entry stays as it is (a worker may hold it), or is put back. */
     @Override
     public synchronized void recordManualAttempt(Delivery updated, Attempt attempt) {
+        if (!deliveries.containsKey(updated.id())) {
+            throw NotFoundException.delivery(); // purged while it was being re-sent
+        }
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
         recordSend(updated.webhookId(), attempt);
@@ -327,5 +333,29 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
 
     private static Instant dueAt(Delivery delivery) {
         return delivery.nextAttemptDate().orElse(delivery.createdDate());
+    }
+
+    @Override
+    public synchronized Purged purgeDeliveries(Instant finishedBefore, int max) {
+        List<Delivery> oldest = deliveries.values().stream()
+                .filter(d -> d.finishedDate().filter(f -> f.isBefore(finishedBefore)).isPresent())
+                .filter(d -> !queue.containsKey(d.id()))
+                .sorted(Comparator.comparing(d -> d.finishedDate().orElseThrow()))
+                .limit(max)
+                .toList();
+        int purgedAttempts = 0;
+        for (Delivery delivery : oldest) {
+            List<Attempt> removed = attempts.remove(delivery.id());
+            purgedAttempts += removed == null ? 0 : removed.size();
+            deliveries.remove(delivery.id());
+        }
+        return new Purged(oldest.size(), purgedAttempts);
+    }
+
+    @Override
+    public synchronized int purgeEvents(Instant createdBefore, int max) {
+        Set<EventId> referenced = new HashSet<>();
+        deliveries.values().forEach(d -> referenced.add(d.eventId()));
+        return events.removeCreatedBefore(createdBefore, max, referenced::contains);
     }
 }

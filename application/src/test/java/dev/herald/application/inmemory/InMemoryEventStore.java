@@ -11,13 +11,16 @@ import dev.herald.domain.event.EventQuery;
 import dev.herald.domain.event.StoredEvent;
 import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Events indexed by their idempotency key; synchronized. */
 public final class InMemoryEventStore implements ForStoringEvents {
@@ -74,6 +77,23 @@ public final class InMemoryEventStore implements ForStoringEvents {
     /** The length of the event's data; 0 for an unknown event. */
     synchronized long dataLength(EventId event) {
         return Optional.ofNullable(byId.get(event)).map(e -> (long) e.data().json().length()).orElse(0L);
+    }
+
+    /**
+     * Removes up to {@code max} events created before {@code before}, oldest first, except those {@code kept} (they
+     * still have deliveries), with their idempotency keys; how many.
+     */
+    synchronized int removeCreatedBefore(Instant before, int max, Predicate<EventId> kept) {
+        var oldest = byId.values().stream()
+                .filter(e -> e.createdDate().isBefore(before) && !kept.test(e.id()))
+                .sorted(Comparator.comparing(Event::createdDate))
+                .limit(max)
+                .toList();
+        for (Event event : oldest) {
+            byId.remove(event.id());
+            event.idempotencyKey().ifPresent(k -> byKey.remove(new TenantKey(event.tenant(), k)));
+        }
+        return oldest.size();
     }
 
     /** How many events were stored (for tests). */

@@ -47,7 +47,7 @@ final class InMemoryHerald {
                 .withDispatcher(new DispatcherSettings(50, 50, Duration.ofMillis(20), Duration.ofSeconds(60),
                         HeraldSettings.defaults().dispatcher().endpoints()));
         DrivenPorts ports = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
-                new InMemoryTransactions(), new InMemoryNoticeThrottle(), new InMemoryDatabaseProbe(), receiver,
+                new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue, new InMemoryDatabaseProbe(), receiver,
                 owners, new NoSchemaChecks());
         HeraldCore core = HeraldCore.wire(ports, settings,
                 new CoreRuntime(clock, new Random(1), Runnable::run, "Herald/test"));

@@ -79,6 +79,17 @@ public record Delivery(
                 deliveredDate, lastAttempt, Optional.of(now));
     }
 
+    /**
+     * When a final delivery finished, which its retention counts from (docs/API.md §8.4): its last attempt, or its
+     * creation when it never had one (cancelled untried); empty while it is PENDING.
+     */
+    public Optional<Instant> finishedDate() {
+        if (!status.isFinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(lastAttempt.map(Attempt::date).orElse(createdDate));
+    }
+
     public Delivery cancelled() {
         return new Delivery(id, tenant, eventId, webhookId, type, DeliveryStatus.CANCELLED, attemptCount,
                 createdDate, deliveredDate, lastAttempt, Optional.empty());

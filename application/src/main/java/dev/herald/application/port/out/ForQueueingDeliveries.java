@@ -49,7 +49,8 @@ public interface ForQueueingDeliveries {
 
     /**
      * Records an attempt made outside the queue (a manual re-send), in its endpoint's health too; a final delivery
-     * leaves the queue.
+     * leaves the queue. A delivery no longer stored (purged by retention meanwhile, docs/API.md §8.4) is
+     * {@code NotFoundException} and nothing is recorded.
      */
     void recordManualAttempt(Delivery updated, Attempt attempt);
 
