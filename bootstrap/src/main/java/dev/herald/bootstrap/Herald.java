@@ -7,6 +7,7 @@ import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.in.ForDiscoveringEventTypes;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.in.ForObservingQueue;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.application.port.in.ForPublishingEvents.PublishedEvent;
 import dev.herald.application.port.in.ForPublishingEvents;
@@ -86,6 +87,11 @@ public final class Herald implements AutoCloseable {
     /** Whether Herald's database answers. */
     public ForCheckingHealth health() {
         return core.health();
+    }
+
+    /** How far behind delivery is: unfinished deliveries and the oldest due one's wait (docs/API.md §8.5). */
+    public ForObservingQueue queue() {
+        return core.queue();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.herald.adapter.persistence.JdbiPersistence;
 import dev.herald.adapter.schema.NetworkntEventDataChecker;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.port.out.ForNotifyingOwners;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.service.CoreRuntime;
 import dev.herald.application.service.DrivenPorts;
@@ -31,7 +32,7 @@ final class HeraldAssembly {
 
     /** Whatever opened before a failure is closed again before the failure is thrown. */
     static Herald assemble(HeraldSettings settings, Database database, Clock clock, Supplier<ForSendingHttp> http,
-                           ForNotifyingOwners owners) {
+                           ForNotifyingOwners owners, ForRecordingMetrics metrics) {
         warnIfLeaseIsShorterThanASend(settings);
         JdbiPersistence persistence = database.open();
         ExecutorService notices = null;
@@ -40,7 +41,7 @@ final class HeraldAssembly {
             DrivenPorts ports = new DrivenPorts(persistence.tenants(), persistence.webhooks(), persistence.events(),
                     persistence.deliveries(), persistence.deliveryLog(), persistence.transactions(),
                     persistence.noticeThrottle(), persistence.history(),
-                    persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker());
+                    persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker(), metrics);
             HeraldCore core = HeraldCore.wire(ports, settings,
                     new CoreRuntime(clock, new Random(), notices, Herald.USER_AGENT));
             return new Herald(persistence, core, notices, settings.stopGrace());

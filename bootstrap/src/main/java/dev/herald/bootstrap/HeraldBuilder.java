@@ -1,5 +1,8 @@
 package dev.herald.bootstrap;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.herald.adapter.metrics.MicrometerMetrics;
+import dev.herald.adapter.metrics.QueueGauges;
 import dev.herald.adapter.outbound.JdkHttpSender;
 import dev.herald.adapter.outbound.OutboundHttpSettings;
 import dev.herald.adapter.persistence.JdbiPersistence;
@@ -7,9 +10,11 @@ import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.out.ForNotifyingOwners;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.domain.delivery.RetrySchedule;
 import dev.herald.domain.endpoint.EndpointLimits;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -30,6 +35,7 @@ public final class HeraldBuilder {
     private Clock clock = Clock.systemUTC();
     private ForSendingHttp httpSender;
     private ForNotifyingOwners ownerNotifier;
+    private MeterRegistry meterRegistry;
 
     HeraldBuilder() {
     }
@@ -145,6 +151,15 @@ public final class HeraldBuilder {
         return this;
     }
 
+    /**
+     * Records Herald's metrics (docs/API.md §8.5) in the host's registry, and those of the pool Herald opens (not of a
+     * host's {@link #dataSource}); the host exposes the registry as it likes. Without one nothing is recorded.
+     */
+    public HeraldBuilder meterRegistry(MeterRegistry registry) {
+        this.meterRegistry = required(registry, "meterRegistry");
+        return this;
+    }
+
     /** Opens the database (migrating Herald's tables) and wires Herald; nothing is left open if this fails. */
     public Herald build() {
         if (httpSender != null && timeoutsSet) {
@@ -155,14 +170,23 @@ public final class HeraldBuilder {
             throw new IllegalArgumentException("database and dataSource: Herald uses one of them, set only one");
         }
         HeraldSettings chosen = settings;
-        return HeraldAssembly.assemble(chosen, database(), clock,
+        Herald herald = HeraldAssembly.assemble(chosen, database(), clock,
                 () -> httpSender != null ? httpSender : new JdkHttpSender(OutboundHttpSettings.from(chosen)),
-                ownerNotifier != null ? ownerNotifier : new LoggingOwnerNotifier());
+                ownerNotifier != null ? ownerNotifier : new LoggingOwnerNotifier(),
+                meterRegistry != null ? new MicrometerMetrics(meterRegistry) : ForRecordingMetrics.NONE);
+        if (meterRegistry != null) {
+            QueueGauges.bind(meterRegistry, herald.queue());
+        }
+        return herald;
     }
 
     private HeraldAssembly.Database database() {
         return dataSource != null ? () -> JdbiPersistence.onDataSource(dataSource)
-                : () -> JdbiPersistence.connect(jdbcUrl, user, password);
+                : () -> JdbiPersistence.connect(jdbcUrl, user, password, pool -> {
+                    if (meterRegistry != null) {
+                        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
+                    }
+                });
     }
 
     private HeraldBuilder change(UnaryOperator<HeraldSettings> change) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.application.inmemory.InMemoryOwnerNotifier;
 import dev.herald.adapter.persistence.JdbiPersistence;
 import dev.herald.application.config.HeraldSettings;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForSendingHttp;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class HeraldBuilderTest {
                     return opened.get();
                 }, Clock.systemUTC(), () -> {
                     throw failure;
-                }, new InMemoryOwnerNotifier()));
+                }, new InMemoryOwnerNotifier(), ForRecordingMetrics.NONE));
 
         assertSame(failure, thrown);
         assertFalse(opened.get().databaseProbe().answers(), "the pool Herald opened is closed again");

@@ -9,6 +9,7 @@ import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -24,9 +25,22 @@ public record HeraldConfig(
         String dbPassword,
         Optional<String> adminKey,
         Optional<SmtpSettings> smtp,
-        HeraldSettings settings) {
+        HeraldSettings settings,
+        Metrics metrics) {
 
-    /** An admin key shorter than this could be guessed; the server refuses to start with one. */
+    /** {@code GET /metrics} (docs/API.md §8.5): served unless disabled; a bearer token when one is set, else open. */
+    public record Metrics(boolean enabled, Optional<String> token) {
+        public Metrics {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "Metrics[enabled=" + enabled + ", token=" + (token.isPresent() ? "set" : "none") + "]";
+        }
+    }
+
+    /** An admin key (or metrics token) shorter than this could be guessed; the server refuses to start with one. */
     public static final int MIN_ADMIN_KEY_LENGTH = 24;
 
     public static HeraldConfig fromEnvironment() {
@@ -45,7 +59,7 @@ public record HeraldConfig(
                 s.text("HERALD_DB_URL").orElse(HeraldSettings.DEFAULT_DATABASE_URL),
                 s.text("HERALD_DB_USER").orElse(""),
                 s.text("HERALD_DB_PASSWORD").orElse(""),
-                s.secret("HERALD_ADMIN_KEY", HeraldConfig::adminKey),
+                s.secret("HERALD_ADMIN_KEY", HeraldConfig::longSecret),
                 s.text("HERALD_SMTP_HOST").map(host -> new SmtpSettings(host,
                         s.parsed("HERALD_SMTP_PORT", HeraldSettings.DEFAULT_SMTP_PORT, HeraldConfig::port),
                         s.text("HERALD_SMTP_USER").orElse(""),
@@ -74,7 +88,9 @@ public record HeraldConfig(
                         s.parsed("HERALD_TENANT_RATE_LIMIT", d.tenantRequestsPerSecond(), HeraldConfig::zeroOrMore),
                         d.stopGrace(),
                         s.parsed("HERALD_VALIDATE_EVENT_DATA", d.validateEventData(), HeraldConfig::bool),
-                        s.parsed("HERALD_RETENTION", d.retention(), HeraldConfig::retention)));
+                        s.parsed("HERALD_RETENTION", d.retention(), HeraldConfig::retention)),
+                new Metrics(s.parsed("HERALD_METRICS_ENABLED", true, HeraldConfig::bool),
+                        s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)));
     }
 
     /**
@@ -103,7 +119,7 @@ public record HeraldConfig(
         return port;
     }
 
-    private static String adminKey(String key) {
+    private static String longSecret(String key) {
         if (key.length() < MIN_ADMIN_KEY_LENGTH) {
             throw new IllegalArgumentException("must be at least " + MIN_ADMIN_KEY_LENGTH + " characters");
         }

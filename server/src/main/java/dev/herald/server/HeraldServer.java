@@ -4,9 +4,13 @@ import dev.herald.adapter.http.HeraldHttpApi;
 import dev.herald.adapter.http.HttpApiPorts;
 import dev.herald.adapter.http.HttpApiSettings;
 import dev.herald.adapter.mail.SmtpOwnerNotifier;
+import dev.herald.adapter.metrics.MicrometerMetrics;
 import dev.herald.bootstrap.Herald;
 import dev.herald.bootstrap.HeraldBuilder;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 
 /** The standalone server: Herald behind its HTTP API, delivering while it runs. */
@@ -27,7 +31,11 @@ public final class HeraldServer implements AutoCloseable {
      * admin API then runs even without {@code HERALD_ADMIN_KEY}, under a random key only that owner-only file holds.
      */
     public static HeraldServer start(HeraldConfig config) {
-        Herald herald = herald(config);
+        Optional<PrometheusMeterRegistry> registry = config.metrics().enabled()
+                ? Optional.of(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)) : Optional.empty();
+        registry.ifPresent(MicrometerMetrics::bindJvmAndProcess);
+        Optional<MetricsEndpoint> metrics = registry.map(r -> new MetricsEndpoint(r, config.metrics().token()));
+        Herald herald = herald(config, registry);
         try {
             Optional<LocalServerFile> localServerFile = LocalServerFile.forDatabase(config.dbUrl());
             Optional<String> adminKey = config.adminKey()
@@ -35,7 +43,8 @@ public final class HeraldServer implements AutoCloseable {
             Javalin app = HeraldHttpApi.create(
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health(), herald.eventTypes()),
-                    HttpApiSettings.from(config.settings(), adminKey));
+                    HttpApiSettings.from(config.settings(), adminKey),
+                    javalin -> metrics.ifPresent(endpoint -> endpoint.register(javalin)));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());
             localServerFile.ifPresent(file -> file.write(new LocalServerFile.Endpoint(app.port(), adminKey.get())));
@@ -48,9 +57,14 @@ public final class HeraldServer implements AutoCloseable {
 
     /** Herald configured as the server is, not yet delivering: for the server and the CLI's tenant commands. */
     static Herald herald(HeraldConfig config) {
+        return herald(config, Optional.empty());
+    }
+
+    private static Herald herald(HeraldConfig config, Optional<? extends MeterRegistry> registry) {
         HeraldBuilder builder = Herald.builder()
                 .database(config.dbUrl(), config.dbUser(), config.dbPassword())
                 .settings(config.settings());
+        registry.ifPresent(builder::meterRegistry);
         config.smtp().ifPresent(smtp -> builder.ownerNotifier(new SmtpOwnerNotifier(smtp))); // else to the log
         return builder.build();
     }

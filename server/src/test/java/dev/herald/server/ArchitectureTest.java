@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final List<String> ADAPTERS = List.of(
             "dev.herald.adapter.http..", "dev.herald.adapter.persistence..", "dev.herald.adapter.outbound..",
-            "dev.herald.adapter.mail..", "dev.herald.adapter.schema..");
+            "dev.herald.adapter.mail..", "dev.herald.adapter.schema..", "dev.herald.adapter.metrics..");
 
     @Test
     void theDomainDependsOnTheJdkOnly() {
@@ -68,7 +68,8 @@ class ArchitectureTest {
     void theCoreImportsNoFrameworkNorJdbc() {
         noClasses().that().resideInAnyPackage("dev.herald.domain..", "dev.herald.application..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("io.javalin..", "org.jdbi..", "com.fasterxml..", "java.sql..", "javax.sql..")
+                .resideInAnyPackage("io.javalin..", "org.jdbi..", "com.fasterxml..", "java.sql..", "javax.sql..",
+                        "io.micrometer..")
                 .check(HERALD);
     }
 

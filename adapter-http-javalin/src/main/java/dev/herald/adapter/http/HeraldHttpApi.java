@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Builds Herald's HTTP API (docs/API.md) as an unstarted Javalin app: the caller picks the port and starts it. */
 public final class HeraldHttpApi {
@@ -21,6 +22,17 @@ public final class HeraldHttpApi {
     /** Herald's own server: its routes with its response headers, error pages, body limit and slow-client timeout. */
     public static Javalin create(HttpApiPorts ports, HttpApiSettings settings) {
         return create(ports, settings, Clock.systemUTC());
+    }
+
+    /**
+     * Herald's own server with the server's own additions, e.g. {@code GET /metrics} (docs/API.md §8.5): routes outside
+     * the tenant API, which its OpenAPI document does not describe.
+     */
+    public static Javalin create(HttpApiPorts ports, HttpApiSettings settings, Consumer<JavalinConfig> additions) {
+        return Javalin.create(config -> {
+            configure(config, ports, settings, Clock.systemUTC());
+            additions.accept(config);
+        });
     }
 
     /** With the clock that times failed-authentication windows (a test moves it instead of waiting). */

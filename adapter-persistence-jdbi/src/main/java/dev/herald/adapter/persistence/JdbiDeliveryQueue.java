@@ -165,6 +165,16 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
         return scope.inTransaction(h -> WebhookBacklog.cancelPending(h, tenant.value(), webhook.value()));
     }
 
+    /** Two aggregates over the queue table, which holds only unfinished deliveries; no lock taken. */
+    @Override
+    public Backlog backlog(Instant now) {
+        return scope.inTransaction(h -> h.createQuery("SELECT COUNT(*) AS unfinished,"
+                        + " MIN(CASE WHEN due_at <= :now THEN due_at END) AS oldest_due FROM delivery_queue")
+                .bind("now", SqlTime.of(now))
+                .map((rs, ctx) -> new Backlog(rs.getLong("unfinished"), SqlTime.readOptional(rs, "oldest_due")))
+                .one());
+    }
+
     @Override
     public Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
         Map<String, EndpointHealth> found = scope.inTransaction(h -> EndpointHealthRows.health(h, tenant.value(),

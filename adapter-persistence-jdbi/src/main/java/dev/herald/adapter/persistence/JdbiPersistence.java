@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -69,6 +70,11 @@ public final class JdbiPersistence implements AutoCloseable {
      * Herald's SQL needs (PostgreSQL mode, lower-case names) unless they set them.
      */
     public static JdbiPersistence connect(String jdbcUrl, String user, String password) {
+        return connect(jdbcUrl, user, password, config -> { });
+    }
+
+    /** Like {@link #connect(String, String, String)}, the pool's settings then handed to {@code pool} (e.g. metrics). */
+    public static JdbiPersistence connect(String jdbcUrl, String user, String password, Consumer<HikariConfig> pool) {
         Optional<Path> h2File = H2FilePermissions.databasePath(jdbcUrl);
         h2File.ifPresent(H2FilePermissions::prepareDirectory);
         HikariConfig config = new HikariConfig();
@@ -77,13 +83,14 @@ public final class JdbiPersistence implements AutoCloseable {
         config.setPassword(password == null || password.isEmpty() ? null : password);
         config.setPoolName("herald");
         config.setConnectionTimeout(5_000); // the health check must not hang for Hikari's default 30 s
-        HikariDataSource pool = new HikariDataSource(config);
+        pool.accept(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            JdbiPersistence persistence = new JdbiPersistence(pool, Optional.of(pool));
+            JdbiPersistence persistence = new JdbiPersistence(dataSource, Optional.of(dataSource));
             h2File.ifPresent(H2FilePermissions::protectFiles);
             return persistence;
         } catch (RuntimeException e) {
-            pool.close();
+            dataSource.close();
             throw e;
         }
     }

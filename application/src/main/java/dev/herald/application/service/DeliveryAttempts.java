@@ -1,6 +1,8 @@
 package dev.herald.application.service;
 
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
+import dev.herald.application.port.out.ForRecordingMetrics.DeliveryOutcome;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
 import dev.herald.application.port.out.ForSendingHttp.OutboundRequest;
 import dev.herald.application.port.out.ForSendingHttp;
@@ -17,6 +19,7 @@ import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import dev.herald.domain.webhook.WebhookId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,9 +41,11 @@ public final class DeliveryAttempts {
     private final RetrySchedule schedule;
     private final String userAgent;
     private final RandomGenerator random;
+    private final ForRecordingMetrics metrics;
 
     public DeliveryAttempts(ForStoringWebhooks webhooks, ForStoringEvents events, ForSendingHttp http, Clock clock,
-                            RetrySchedule schedule, String userAgent, RandomGenerator random) {
+                            RetrySchedule schedule, String userAgent, RandomGenerator random,
+                            ForRecordingMetrics metrics) {
         this.webhooks = webhooks;
         this.events = events;
         this.http = http;
@@ -48,6 +53,7 @@ public final class DeliveryAttempts {
         this.schedule = schedule;
         this.userAgent = userAgent;
         this.random = random;
+        this.metrics = metrics;
     }
 
     /** What one attempt did: the delivery after it, the attempt (empty when nothing was sent), and its webhook. */
@@ -88,8 +94,17 @@ public final class DeliveryAttempts {
         }
         Attempt attempt = new Attempt(delivery.attemptCount() + 1, Now.of(clock), Optional.empty(),
                 Optional.of(CIRCUIT_OPEN), 0, Optional.empty());
-        return new Outcome(schedule.afterAttempt(delivery, attempt, Optional.empty(), Now.of(clock), random),
-                Optional.of(attempt), webhook);
+        Delivery next = schedule.afterAttempt(delivery, attempt, Optional.empty(), Now.of(clock), random);
+        return recorded(new Outcome(next, Optional.of(attempt), webhook));
+    }
+
+    /** An attempt's outcome, counted by what it made of its delivery (docs/API.md §8.5). */
+    private Outcome recorded(Outcome outcome) {
+        Delivery delivery = outcome.delivery();
+        metrics.deliveryOutcome(delivery.tenant(), delivery.status() == DeliveryStatus.DELIVERED
+                ? DeliveryOutcome.DELIVERED
+                : outcome.finallyFailed() ? DeliveryOutcome.FINALLY_FAILED : DeliveryOutcome.FAILED_ATTEMPT);
+        return outcome;
     }
 
     /** The data of the deliveries' events as UTF-8, one array per event. */
@@ -130,7 +145,8 @@ public final class DeliveryAttempts {
                 .thenApply(result -> {
                     Attempt attempt = new Attempt(delivery.attemptCount() + 1, started, result.status(),
                             result.error(), result.durationMs(), result.responseBody());
-                    return new Outcome(next.apply(attempt, result), Optional.of(attempt), webhook);
+                    metrics.attemptLatency(Duration.ofMillis(result.durationMs()));
+                    return recorded(new Outcome(next.apply(attempt, result), Optional.of(attempt), webhook));
                 });
     }
 

@@ -6,6 +6,7 @@ import dev.herald.application.port.out.ForProbingDatabase;
 import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForSendingHttp;
 import dev.herald.application.port.out.ForStoringEvents;
@@ -27,7 +28,8 @@ public record DrivenPorts(
         ForProbingDatabase database,
         ForSendingHttp http,
         ForNotifyingOwners owners,
-        ForCheckingEventData eventDataSchemas) {
+        ForCheckingEventData eventDataSchemas,
+        ForRecordingMetrics metrics) {
 
     public DrivenPorts {
         Objects.requireNonNull(tenants, "tenants");
@@ -42,5 +44,16 @@ public record DrivenPorts(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(owners, "owners");
         Objects.requireNonNull(eventDataSchemas, "eventDataSchemas");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Without metrics: nothing is recorded ({@link ForRecordingMetrics#NONE}). */
+    public DrivenPorts(ForStoringTenants tenants, ForStoringWebhooks webhooks, ForStoringEvents events,
+                       ForQueueingDeliveries deliveries, ForReadingDeliveryLog deliveryLog,
+                       ForRunningTransactions transactions, ForThrottlingNotices noticeThrottle,
+                       ForPurgingHistory history, ForProbingDatabase database, ForSendingHttp http,
+                       ForNotifyingOwners owners, ForCheckingEventData eventDataSchemas) {
+        this(tenants, webhooks, events, deliveries, deliveryLog, transactions, noticeThrottle, history, database, http,
+                owners, eventDataSchemas, ForRecordingMetrics.NONE);
     }
 }

@@ -4,6 +4,7 @@ import dev.herald.application.config.TenantLimits;
 import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.application.port.out.ForCheckingEventData;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringEvents;
 import dev.herald.application.port.out.ForStoringWebhooks;
@@ -21,6 +22,7 @@ import dev.herald.domain.event.IdempotencyKey;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,11 +36,12 @@ final class EventPublishing implements ForPublishingEvents {
     private final TenantQuota limits;
     /** Set when data is checked against its type's schema (HERALD_VALIDATE_EVENT_DATA); empty when not. */
     private final Optional<ForCheckingEventData> schemas;
+    private final ForRecordingMetrics metrics;
     private volatile Runnable afterPublish = () -> { };
 
     EventPublishing(ForStoringWebhooks webhooks, ForStoringEvents events, ForQueueingDeliveries queue,
                            ForRunningTransactions transactions, Clock clock, TenantLimits limits,
-                           Optional<ForCheckingEventData> schemas) {
+                           Optional<ForCheckingEventData> schemas, ForRecordingMetrics metrics) {
         this.webhooks = webhooks;
         this.events = events;
         this.queue = queue;
@@ -46,6 +49,7 @@ final class EventPublishing implements ForPublishingEvents {
         this.clock = clock;
         this.limits = new TenantQuota(limits);
         this.schemas = schemas;
+        this.metrics = metrics;
     }
 
     /** Called after each publish, e.g. to wake the dispatcher instead of letting it wait for its next poll. */
@@ -55,6 +59,7 @@ final class EventPublishing implements ForPublishingEvents {
 
     @Override
     public PublishedEvent publish(TenantId tenant, PublishEvent command) {
+        long started = System.nanoTime();
         Validation validation = new Validation();
         EventType type = command.type() == null ? validation.missing("type")
                 : validation.check(() -> EventType.parse(command.type()));
@@ -78,6 +83,7 @@ final class EventPublishing implements ForPublishingEvents {
                     .orElseThrow(() -> raced);
         }
         afterPublish.run();
+        metrics.publishLatency(Duration.ofNanos(System.nanoTime() - started));
         return published;
     }
 

@@ -7,6 +7,7 @@ import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.in.ForDiscoveringEventTypes;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
+import dev.herald.application.port.in.ForObservingQueue;
 import dev.herald.application.port.in.ForPublishingEvents;
 import dev.herald.domain.webhook.SecretGenerator;
 import dev.herald.domain.webhook.UrlPolicy;
@@ -24,6 +25,7 @@ public final class HeraldCore {
     private final EventTypeDiscovery eventTypes;
     private final DeliveryInspection deliveries;
     private final HealthCheck health;
+    private final QueueObservation queue;
     private final DeliveryCycle cycle;
     private final DeliveryDispatcher dispatcher;
     private final HistoryPurge historyPurge;
@@ -35,16 +37,18 @@ public final class HeraldCore {
                 settings.tenantLimits(), settings.dispatcher().endpoints().breaker());
         events = new EventPublishing(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock(), settings.tenantLimits(),
-                settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty());
+                settings.validateEventData() ? Optional.of(ports.eventDataSchemas()) : Optional.empty(),
+                ports.metrics());
         eventTypes = new EventTypeDiscovery(ports.webhooks(), ports.events(), ports.deliveries(), ports.transactions(),
                 runtime.clock());
         OwnerNotification notification = new OwnerNotification(ports.noticeThrottle(), ports.owners(),
                 runtime.clock(), settings.noticeLimits(), runtime.notices());
         DeliveryAttempts attempts = new DeliveryAttempts(ports.webhooks(), ports.events(), ports.http(),
-                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter());
+                runtime.clock(), settings.retrySchedule(), runtime.userAgent(), runtime.jitter(), ports.metrics());
         deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveryLog(), ports.deliveries(),
                 attempts, notification);
         health = new HealthCheck(ports.database());
+        queue = new QueueObservation(ports.deliveries(), runtime.clock());
         EndpointDisabling disabling = new EndpointDisabling(ports.webhooks(), ports.deliveries(), ports.transactions(),
                 notification, runtime.clock(), settings.dispatcher().endpoints());
         cycle = new DeliveryCycle(ports.deliveries(), attempts, notification, disabling, runtime.clock(),
@@ -93,6 +97,11 @@ public final class HeraldCore {
     /** Whether the database answers. */
     public ForCheckingHealth health() {
         return health;
+    }
+
+    /** The queue's size and lag, for the metrics. */
+    public ForObservingQueue queue() {
+        return queue;
     }
 
     /** This node's delivery worker: started and stopped by its owner. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.application.port.out.ForQueueingDeliveries.Backlog;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
 import dev.herald.application.port.out.ForQueueingDeliveries;
@@ -127,6 +128,25 @@ public abstract class DeliveryQueueContract extends DeliveriesContract {
         Delivery second = enqueued(minutes(1));
         assertEquals(List.of(first.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE, NO_LIMITS)));
         assertEquals(List.of(second.id()), claimedIds(queue.claim(minutes(5), 10, 1, LEASE, NO_LIMITS)));
+    }
+
+    // ---- The backlog (the metrics' queue gauges) ----
+    @Test
+    void theBacklogCountsUnfinishedDeliveriesAndGivesTheOldestDueOne() {
+        assertEquals(new Backlog(0, Optional.empty()), queue.backlog(minutes(0)));
+        enqueued(minutes(1));
+        enqueued(minutes(2));
+        enqueued(minutes(10));
+
+        assertEquals(new Backlog(3, Optional.empty()), queue.backlog(minutes(0)), "none due yet");
+        assertEquals(new Backlog(3, Optional.of(minutes(1))), queue.backlog(minutes(5)));
+        Claim claim = queue.claim(minutes(5), 1, ANY_SIZE, LEASE, NO_LIMITS).get(0);
+        assertEquals(new Backlog(3, Optional.of(minutes(2))), queue.backlog(minutes(5)),
+                "a claimed delivery is unfinished, but no longer due until its lease ends");
+        Attempt delivered = answered(1, minutes(5), 200);
+        queue.complete(List.of(new Completion(claim, claim.delivery().after(delivered, Optional.empty()),
+                Optional.of(delivered))));
+        assertEquals(new Backlog(2, Optional.of(minutes(2))), queue.backlog(minutes(5)), "a delivered one is gone");
     }
 
     // ---- Completing ----

@@ -306,6 +306,13 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     @Override
+    public synchronized Backlog backlog(Instant now) {
+        failIfAsked();
+        return new Backlog(queue.size(), queue.values().stream().map(QueueEntry::dueAt)
+                .filter(due -> !due.isAfter(now)).min(Instant::compareTo));
+    }
+
+    @Override
     public synchronized int cancelPending(TenantId tenant, WebhookId webhook) {
         failIfAsked();
         List<Delivery> pending = deliveries.values().stream()

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,6 +76,19 @@ public interface ForQueueingDeliveries {
      * A delivery leased to one worker; {@code leaseToken} proves the lease is still this worker's. {@code send} is
      * false when its endpoint's circuit is open: the attempt then fails at once, without a send.
      */
+    /**
+     * How many deliveries are unfinished (queued, being sent, or held for a disabled webhook or an open circuit), and
+     * when the one due longest at {@code now} became due (empty when none is due): for the metrics (docs/API.md §8.5).
+     */
+    Backlog backlog(Instant now);
+
+    /** The queue's size and the due time of its oldest due delivery. */
+    record Backlog(long unfinished, Optional<Instant> oldestDue) {
+        public Backlog {
+            Objects.requireNonNull(oldestDue, "oldestDue");
+        }
+    }
+
     record Claim(Delivery delivery, String leaseToken, boolean send) {
     }
 

@@ -1,0 +1,16 @@
+package dev.herald.application.port.in;
+
+import java.time.Duration;
+
+/** How far behind delivery is, for the metrics (docs/API.md §8.5). */
+public interface ForObservingQueue {
+    /** Read from the queue now: one query, so callers that ask often should keep the answer for a while. */
+    QueueLoad load();
+
+    /**
+     * The deliveries not finished (queued, being sent, or held for a disabled webhook or an open circuit), and how long
+     * the one due longest has been due (zero when none is due).
+     */
+    record QueueLoad(long unfinished, Duration oldestDueAge) {
+    }
+}
