@@ -1,11 +1,11 @@
 package dev.herald.server.e2e;
 
+import dev.herald.server.support.LocalServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herald.bootstrap.Herald;
-import dev.herald.server.HeraldConfig;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.support.HeraldClient;
 import dev.herald.server.support.ReceiverSignatures;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +40,8 @@ class CustomHeadersEndToEndTest {
 
     @BeforeAll
     static void startServer() {
-        server = HeraldServer.start(HeraldConfig.from(Map.of(
-                "HERALD_PORT", "0",
-                "HERALD_DB_URL", "jdbc:h2:mem:headers-" + UUID.randomUUID(),
-                "HERALD_ADMIN_KEY", ADMIN_KEY,
-                "HERALD_ALLOW_HTTP", "true",
-                "HERALD_ALLOW_PRIVATE_NETWORKS", "true",
-                "HERALD_RETRY_SCHEDULE", "100ms",
-                "HERALD_DELIVERY_TIMEOUT", "2s"), name -> null));
+        server = HeraldServer.start(LocalServerConfig.of("headers", ADMIN_KEY,
+                Map.of("HERALD_RETRY_SCHEDULE", "100ms", "HERALD_DELIVERY_TIMEOUT", "2s")));
     }
 
     @AfterAll

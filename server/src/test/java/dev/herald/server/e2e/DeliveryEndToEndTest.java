@@ -1,5 +1,6 @@
 package dev.herald.server.e2e;
 
+import dev.herald.server.support.LocalServerConfig;
 import static dev.herald.server.support.HeraldClient.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -309,18 +309,11 @@ class DeliveryEndToEndTest {
     }
 
     private static HeraldConfig config(Map<String, String> overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "HERALD_PORT", "0",
-                "HERALD_DB_URL", "jdbc:h2:mem:e2e-" + UUID.randomUUID(),
-                "HERALD_ADMIN_KEY", ADMIN_KEY,
-                "HERALD_ALLOW_HTTP", "true",
-                "HERALD_ALLOW_PRIVATE_NETWORKS", "true",
+        return LocalServerConfig.of("e2e", ADMIN_KEY, Map.of(
                 "HERALD_RETRY_SCHEDULE", RETRY_SCHEDULE,
                 "HERALD_DELIVERY_TIMEOUT", "1s",
                 "HERALD_SMTP_HOST", "127.0.0.1",
-                "HERALD_SMTP_PORT", Integer.toString(mail.getSmtp().getPort())));
-        environment.putAll(overrides);
-        return HeraldConfig.from(environment, name -> null);
+                "HERALD_SMTP_PORT", Integer.toString(mail.getSmtp().getPort())), overrides);
     }
 
     private static HeraldClient newTenant(HeraldServer on) {

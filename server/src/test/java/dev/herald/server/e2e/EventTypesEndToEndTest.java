@@ -1,5 +1,6 @@
 package dev.herald.server.e2e;
 
+import dev.herald.server.support.LocalServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,10 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -242,13 +241,6 @@ class EventTypesEndToEndTest {
     }
 
     private static HeraldConfig config(Map<String, String> overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "HERALD_PORT", "0",
-                "HERALD_DB_URL", "jdbc:h2:mem:event-types-" + UUID.randomUUID(),
-                "HERALD_ADMIN_KEY", ADMIN_KEY,
-                "HERALD_ALLOW_HTTP", "true",
-                "HERALD_ALLOW_PRIVATE_NETWORKS", "true"));
-        environment.putAll(overrides);
-        return HeraldConfig.from(environment, name -> null);
+        return LocalServerConfig.of("event-types", ADMIN_KEY, overrides);
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.server.e2e;
 
+import dev.herald.server.support.LocalServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,15 +209,7 @@ class MetricsEndToEndTest {
     }
 
     private static HeraldConfig config(Map<String, String> overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "HERALD_PORT", "0",
-                "HERALD_DB_URL", "jdbc:h2:mem:metrics-" + UUID.randomUUID(),
-                "HERALD_ADMIN_KEY", ADMIN_KEY,
-                "HERALD_ALLOW_HTTP", "true",
-                "HERALD_ALLOW_PRIVATE_NETWORKS", "true",
-                "HERALD_RETRY_SCHEDULE", "100ms,200ms",
-                "HERALD_DELIVERY_TIMEOUT", "1s"));
-        environment.putAll(overrides);
-        return HeraldConfig.from(environment, name -> null);
+        return LocalServerConfig.of("metrics", ADMIN_KEY,
+                Map.of("HERALD_RETRY_SCHEDULE", "100ms,200ms", "HERALD_DELIVERY_TIMEOUT", "1s"), overrides);
     }
 }

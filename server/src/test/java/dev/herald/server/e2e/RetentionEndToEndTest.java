@@ -1,10 +1,10 @@
 package dev.herald.server.e2e;
 
+import dev.herald.server.support.LocalServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.herald.server.HeraldConfig;
 import dev.herald.server.HeraldServer;
 import dev.herald.server.support.HeraldClient;
 import dev.herald.server.support.Poll;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +28,8 @@ class RetentionEndToEndTest {
     @Test
     void aDeliveryAndItsEventAreGoneOnceTheirRetentionHasPassed() throws IOException {
         try (TestReceiver receiver = new TestReceiver();
-             HeraldServer server = HeraldServer.start(HeraldConfig.from(Map.of(
-                     "HERALD_PORT", "0",
-                     "HERALD_DB_URL", "jdbc:h2:mem:e2e-retention-" + UUID.randomUUID(),
-                     "HERALD_ADMIN_KEY", ADMIN_KEY,
-                     "HERALD_ALLOW_HTTP", "true",
-                     "HERALD_ALLOW_PRIVATE_NETWORKS", "true",
-                     "HERALD_RETENTION", "PT1S"), name -> null))) {
+             HeraldServer server = HeraldServer.start(LocalServerConfig.of("e2e-retention", ADMIN_KEY,
+                     Map.of("HERALD_RETENTION", "PT1S")))) {
             HeraldClient tenant = HeraldClient.at("http://localhost:" + server.port()).newTenant(ADMIN_KEY, "acme");
             String webhook = tenant.createWebhook(receiver.url("/hook"), List.of("PATIENT_CREATED"), null)
                     .get("id").asText();
