@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.domain.delivery.DeliveryBody;
 import dev.herald.domain.delivery.Signatures;
 import dev.herald.domain.webhook.WebhookSecret;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,7 +40,7 @@ class ApiReferenceTest {
 
     @Test
     void everyRegisteredRouteIsDocumented() {
-        List<String> routes = registeredRoutes();
+        Set<String> routes = OpenApiDocumentTest.registeredRoutes();
 
         assertFalse(routes.isEmpty(), "no routes found: has Javalin's router moved?");
         List<String> undocumented = routes.stream().filter(route -> !reference.contains("`" + route + "`")).toList();
@@ -102,22 +100,6 @@ class ApiReferenceTest {
             zeroToThirtyOne[i] = (byte) i;
         }
         assertArrayEquals(zeroToThirtyOne, secret.standardKey());
-    }
-
-    /** {@code METHOD /path} of every route of a server with the admin API on, as Javalin registered them. */
-    private static List<String> registeredRoutes() {
-        AtomicReference<HttpApiPorts> ports = new AtomicReference<>();
-        try (HttpApiFixture ignored = HttpApiFixture.start(real -> {
-            ports.set(real);
-            return real;
-        })) {
-            Javalin app = HeraldHttpApi.create(ports.get(),
-                    HttpApiSettings.defaults().withAdminKey(HttpApiFixture.ADMIN_KEY));
-            return app.unsafe.internalRouter.allHttpHandlers().stream()
-                    .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
-                    .sorted()
-                    .toList();
-        }
     }
 
     /** Every {@code type_error…}/{@code value_error…} literal in the main code of every module. */
