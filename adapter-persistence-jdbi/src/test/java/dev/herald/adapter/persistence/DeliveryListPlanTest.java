@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,15 +40,12 @@ class DeliveryListPlanTest {
     void onH2EachShapeReadsItsIndexInOrder() throws IOException {
         List<String> plans = plans(TestDatabase.h2InMemory(), "EXPLAIN ANALYZE ");
         plans.forEach(plan -> {
-            int parts = count(plan, "\\bUNION ALL\\b") + 1;
-            assertEquals(parts, count(plan, "/\\* index sorted \\*/"), plan);
+            int parts = QueryPlans.count(plan, "\\bUNION ALL\\b") + 1;
+            assertEquals(parts, QueryPlans.count(plan, "/\\* index sorted \\*/"), plan);
             assertFalse(plan.contains("index sorted:"), plan); // sorted by a prefix only: the rest is sorted
             // In order is not enough: a read that starts at the wrong end steps over rows before the first it keeps.
             int most = plan.contains(", after the ") ? MOST_ROWS_READ_AFTER_A_POSITION : MOST_ROWS_READ;
-            Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
-            while (scanned.find()) {
-                assertTrue(Integer.parseInt(scanned.group(1)) <= most, plan);
-            }
+            QueryPlans.scanCounts(plan).forEach(rows -> assertTrue(rows <= most, plan));
         });
         Files.writeString(Path.of("target", "delivery-list-plans-h2.txt"), String.join("\n\n", plans) + "\n");
     }
@@ -59,11 +54,12 @@ class DeliveryListPlanTest {
     void onPostgresEachShapeReadsItsIndexInOrder() throws IOException {
         List<String> plans = plans(TestDatabase.postgres(), "EXPLAIN ");
         plans.forEach(plan -> {
-            int parts = count(plan, "Append") == 0 ? 1 : 2; // a page after an undated position has one part
+            // A page after an undated position has one part.
+            int parts = QueryPlans.count(plan, "Append") == 0 ? 1 : 2;
             assertFalse(plan.contains("Seq Scan") || plan.contains("Bitmap"), plan);
-            assertEquals(parts, count(plan, "Index Scan"), plan);
+            assertEquals(parts, QueryPlans.count(plan, "Index Scan"), plan);
             // The two parts of a list by a missing-or-not date are merged by one sort of their few rows, no other.
-            assertEquals(parts - 1, count(plan, "Sort  \\("), plan);
+            assertEquals(parts - 1, QueryPlans.count(plan, "Sort  \\("), plan);
             assertFalse(plan.contains("Incremental Sort"), plan);
             assertTrue(parts == 1 || plan.indexOf("Sort  (") < plan.indexOf("Append"), plan);
         });
@@ -107,7 +103,7 @@ class DeliveryListPlanTest {
         String plan = database.persistence().jdbi().withHandle(h -> String.join("\n",
                 h.createQuery(explain + statement.sql()).bindMap(statement.values()).mapTo(String.class).list()));
         String index = expectedIndex(query.sortBy(), query.eventType().isPresent());
-        assertEquals(parts, count(plan, "\\b" + index + "\\b"), shape + "\n" + plan);
+        assertEquals(parts, QueryPlans.count(plan, "\\b" + index + "\\b"), shape + "\n" + plan);
         return shape + "\n" + plan;
     }
 
@@ -125,12 +121,4 @@ class DeliveryListPlanTest {
         };
     }
 
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 }

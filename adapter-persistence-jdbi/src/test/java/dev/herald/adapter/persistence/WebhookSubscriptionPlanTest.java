@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +39,13 @@ class WebhookSubscriptionPlanTest {
         String subscribers = plan(database, "EXPLAIN ANALYZE ", JdbiWebhookStore.LIVE_SUBSCRIBERS);
         assertTrue(subscribers.contains("webhook_subscriptions_by_type: tenant = ?1")
                 && subscribers.contains("PRIMARY_KEY"), "the range, then each subscriber by its id: " + subscribers);
-        scanCounts(subscribers).forEach(count -> assertEquals(SUBSCRIBERS + 1, count, subscribers));
+        QueryPlans.scanCounts(subscribers).forEach(count -> assertEquals(SUBSCRIBERS + 1, count, subscribers));
         String countSubscribers = plan(database, "EXPLAIN ANALYZE ", JdbiWebhookStore.COUNT_LIVE_SUBSCRIBERS);
         assertTrue(countSubscribers.contains("webhook_subscriptions_by_type: tenant = ?1"), countSubscribers);
-        assertEquals(List.of(SUBSCRIBERS + 1), scanCounts(countSubscribers), countSubscribers);
+        assertEquals(List.of(SUBSCRIBERS + 1), QueryPlans.scanCounts(countSubscribers), countSubscribers);
         String countLive = plan(database, "EXPLAIN ANALYZE ", JdbiWebhookStore.COUNT_LIVE);
         assertTrue(countLive.contains("webhooks_by_archived_tenant: archived = FALSE"), countLive);
-        assertEquals(List.of(WEBHOOKS + 1), scanCounts(countLive), countLive);
+        assertEquals(List.of(WEBHOOKS + 1), QueryPlans.scanCounts(countLive), countLive);
         String list = plan(database, "EXPLAIN ", JdbiWebhookStore.LIST);
         assertTrue(list.contains("webhooks_by_tenant: tenant = ?1"), list);
         Files.writeString(Path.of("target", "webhook-subscription-plans-h2.txt"),
@@ -89,10 +87,5 @@ class WebhookSubscriptionPlanTest {
     private static String plan(TestDatabase database, String explain, String sql) {
         return database.persistence().jdbi().withHandle(h -> String.join("\n",
                 h.createQuery(explain + sql).bindMap(ACME_MAIL_SENT).mapTo(String.class).list()));
-    }
-
-    private static List<Integer> scanCounts(String plan) {
-        Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
-        return scanned.results().map(m -> Integer.parseInt(m.group(1))).toList();
     }
 }
