@@ -6,6 +6,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,9 +32,13 @@ public final class JdbiDatabaseProbe implements ForProbingDatabase {
         }
     }
 
-    /** The first cause that tells what happened, in a few words (docs/API.md §8.3). */
+    /**
+     * What happened, in a few words (docs/API.md §8.3): the network's failure if one is among the causes, else the
+     * SQL state's class, else the pool's wait running out.
+     */
     static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        List<Throwable> causes = causes(failure);
+        for (Throwable cause : causes) {
             if (cause instanceof ConnectException) {
                 return "unreachable: connection refused";
             }
@@ -42,6 +48,8 @@ public final class JdbiDatabaseProbe implements ForProbingDatabase {
             if (cause instanceof SocketTimeoutException) {
                 return "unreachable: no answer in time";
             }
+        }
+        for (Throwable cause : causes) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("57P0")) {
@@ -55,11 +63,18 @@ public final class JdbiDatabaseProbe implements ForProbingDatabase {
                 }
             }
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return "unavailable: no connection in time"; // the pool's wait ran out: overloaded, or no answer
-            }
+        if (causes.stream().anyMatch(SQLTransientConnectionException.class::isInstance)) {
+            return "unavailable: no connection in time"; // the pool's wait ran out: overloaded, or no answer
         }
         return "failing: " + failure.getClass().getSimpleName();
+    }
+
+    /** The failure and its causes, outermost first (at most 32: a chain may loop). */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && causes.size() < 32; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 }

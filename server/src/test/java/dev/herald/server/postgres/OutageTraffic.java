@@ -10,17 +10,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A tenant's steady traffic through an outage: one thread per node publishing an event, and every fifth call listing
- * the webhooks instead, paced to about fifty calls a second; every answer recorded with when it was asked and how long
- * it took.
+ * A tenant's steady traffic through an outage: {@value #THREADS_PER_NODE} threads per node, each publishing events,
+ * every fifth call listing the webhooks and every fifth the event history instead, each paced to about fifty calls a
+ * second; every answer recorded with when it was asked and how long it took.
  */
 final class OutageTraffic implements AutoCloseable {
     private static final Duration PACE = Duration.ofMillis(20);
+    private static final int THREADS_PER_NODE = 3;
+    private static final String PUBLISH = "/v1/event/create";
 
     /** One call: the node asked, what, when (nanoTime), how long it took, and the answer. */
     record Call(int node, String path, long startedNanos, Duration took, Answer answer) {
         boolean publishedEvent() {
-            return path.equals("/v1/event/create") && answer.status() == 200;
+            return path.equals(PUBLISH) && answer.status() == 200;
         }
 
         String eventId() {
@@ -45,24 +47,27 @@ final class OutageTraffic implements AutoCloseable {
     static OutageTraffic start(List<HeraldClient> nodes) {
         OutageTraffic traffic = new OutageTraffic();
         for (int i = 0; i < nodes.size(); i++) {
-            int node = i;
-            Thread thread = new Thread(() -> traffic.callLoop(node, nodes.get(node)), "outage-traffic-" + node);
-            thread.setDaemon(true);
-            traffic.threads.add(thread);
-            thread.start();
+            for (int t = 0; t < THREADS_PER_NODE; t++) {
+                int node = i;
+                int caller = t;
+                Thread thread = new Thread(() -> traffic.callLoop(node, caller, nodes.get(node)),
+                        "outage-traffic-" + node + "-" + caller);
+                thread.setDaemon(true);
+                traffic.threads.add(thread);
+                thread.start();
+            }
         }
         return traffic;
     }
 
-    private void callLoop(int node, HeraldClient client) {
+    private void callLoop(int node, int caller, HeraldClient client) {
         for (long n = 0; running; n++) {
             long started = System.nanoTime();
-            String path = n % 5 == 4 ? "/v1/webhook/list" : "/v1/event/create";
+            String path = n % 5 == 3 ? "/v1/webhook/list" : n % 5 == 4 ? "/v1/event/list" : PUBLISH;
             Answer answer;
             try {
-                answer = path.equals("/v1/webhook/list") ? client.get(path)
-                        : client.post(path, "{\"type\":\"PATIENT_CREATED\",\"data\":{\"node\":" + node + ",\"n\":"
-                                + n + "}}");
+                answer = !path.equals(PUBLISH) ? client.get(path) : client.post(path, "{\"type\":\"PATIENT_CREATED\","
+                        + "\"data\":{\"node\":" + node + ",\"caller\":" + caller + ",\"n\":" + n + "}}");
             } catch (UncheckedIOException e) {
                 answer = new Answer(-1, e.toString(), null); // no answer at all: a failure the test reports
             }
