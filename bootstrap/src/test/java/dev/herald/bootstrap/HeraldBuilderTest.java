@@ -66,7 +66,7 @@ class HeraldBuilderTest {
                 }, new InMemoryOwnerNotifier(), ForRecordingMetrics.NONE));
 
         assertSame(failure, thrown);
-        assertFalse(opened.get().databaseProbe().answers(), "the pool Herald opened is closed again");
+        assertTrue(opened.get().databaseProbe().problem().isPresent(), "the pool Herald opened is closed again");
     }
 
     @Test

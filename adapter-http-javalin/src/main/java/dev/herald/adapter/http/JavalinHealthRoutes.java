@@ -3,8 +3,9 @@ package dev.herald.adapter.http;
 import dev.herald.application.port.in.ForCheckingHealth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 
-/** {@code GET /health}, without authentication: 200 when the database answers, 503 otherwise. */
+/** {@code GET /health}, without authentication: 200 when the database answers, 503 with the reason otherwise. */
 final class JavalinHealthRoutes {
     private final ForCheckingHealth health;
 
@@ -17,7 +18,13 @@ final class JavalinHealthRoutes {
     }
 
     private void check(Context ctx) {
-        boolean up = health.isHealthy();
-        Json.respond(ctx, up ? 200 : 503, up ? HealthStatus.UP : HealthStatus.DOWN);
+        Optional<String> problem = health.databaseProblem();
+        if (problem.isEmpty()) {
+            Json.respond(ctx, 200, HealthStatus.UP);
+        } else {
+            // Not logged: load balancers ask every few seconds; the failing calls and the workers say it already.
+            ctx.header("Retry-After", JavalinErrorMapping.UNAVAILABLE_RETRY_AFTER_SECONDS);
+            Json.respond(ctx, 503, HealthStatus.down(problem.get()));
+        }
     }
 }

@@ -85,6 +85,13 @@ final class Json {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // The items are read from the database as they are written: when it goes away midway (docs/API.md §3.2),
+            // the array begun so far must not precede the 503's body. Once sent, the answer can only be cut short.
+            if (!ctx.res().isCommitted()) {
+                ctx.res().resetBuffer();
+            }
+            throw e;
         }
     }
 }

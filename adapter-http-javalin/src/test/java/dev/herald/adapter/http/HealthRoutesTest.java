@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.adapter.http.HttpApiFixture.Answer;
+import dev.herald.application.inmemory.InMemoryDatabaseProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,19 @@ class HealthRoutesTest {
     }
 
     @Test
-    void downWith503WhenTheDatabaseDoesNotAnswer() {
+    void downWith503AndTheReasonWhenTheDatabaseDoesNotAnswerThenUpAgain() {
         api.database.setUp(false);
 
-        Answer answer = api.call("GET", "/health").send();
+        Answer down = api.call("GET", "/health").send();
 
-        assertEquals(503, answer.status());
-        assertEquals("{\"status\":\"DOWN\"}", answer.body());
+        assertEquals(503, down.status());
+        assertEquals("{\"status\":\"DOWN\",\"database\":\"" + InMemoryDatabaseProbe.DOWN + "\"}", down.body());
+        assertEquals("2", down.headers().firstValue("Retry-After").orElse(""));
+
+        api.database.setUp(true);
+
+        Answer up = api.call("GET", "/health").send();
+        assertEquals(200, up.status());
+        assertEquals("{\"status\":\"UP\"}", up.body());
     }
 }

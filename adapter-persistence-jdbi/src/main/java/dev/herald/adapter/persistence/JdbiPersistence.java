@@ -25,6 +25,17 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Herald's own history table, so it never clashes with a host's Flyway history in a shared schema. */
     static final String HISTORY_TABLE = "herald_schema_history";
     private static final String MIGRATIONS = "classpath:dev/herald/adapter/persistence/migration";
+    /** Longest wait for a connection from Herald's pool before the call is answered 503 (docs/API.md §3). */
+    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    /** Longest check that a pooled connection idle for a moment still works. */
+    static final long VALIDATION_TIMEOUT_MILLIS = 2_000;
+    /** Longest wait for PostgreSQL to accept a new connection. */
+    static final long POSTGRES_CONNECT_TIMEOUT_SECONDS = 5;
+    /**
+     * Longest silence of PostgreSQL in the middle of a statement before the connection counts as lost: far above any
+     * statement of Herald's (indexed, batched), so only a database gone quiet reaches it.
+     */
+    static final long POSTGRES_SOCKET_TIMEOUT_SECONDS = 10;
 
     private final Optional<HikariDataSource> ownedPool;
     private final Jdbi jdbi;
@@ -82,7 +93,14 @@ public final class JdbiPersistence implements AutoCloseable {
         config.setUsername(user == null || user.isEmpty() ? null : user);
         config.setPassword(password == null || password.isEmpty() ? null : password);
         config.setPoolName("herald");
-        config.setConnectionTimeout(5_000); // the health check must not hang for Hikari's default 30 s
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS); // not Hikari's 30 s: see docs/API.md §3
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // The driver waits forever by default on a database that stops answering (a black-holed network): each
+            // wait is bounded, so a call answers 503 in seconds, never hangs (docs/API.md §3). The URL may override.
+            config.addDataSourceProperty("connectTimeout", Long.toString(POSTGRES_CONNECT_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("socketTimeout", Long.toString(POSTGRES_SOCKET_TIMEOUT_SECONDS));
+        }
         pool.accept(config);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

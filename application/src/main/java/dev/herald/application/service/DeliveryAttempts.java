@@ -72,13 +72,17 @@ public final class DeliveryAttempts {
      */
     public List<CompletableFuture<Outcome>> sendAll(List<Claim> claims) {
         List<Delivery> deliveries = claims.stream().filter(Claim::send).map(Claim::delivery).toList();
-        Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
         Map<EventId, byte[]> data = sharedData(deliveries);
+        // Every read before the first send: a database lost midway then fails the batch before any of it went out,
+        // so all of it can be given back, and none is sent again once its lease ends.
+        Map<WebhookKey, Optional<Webhook>> found = new HashMap<>();
+        for (Claim claim : claims) {
+            found.computeIfAbsent(new WebhookKey(claim.delivery()), k -> liveWebhook(claim.delivery()));
+        }
         return claims.stream()
                 .map(claim -> {
                     Delivery delivery = claim.delivery();
-                    Optional<Webhook> webhook = found.computeIfAbsent(new WebhookKey(delivery),
-                            k -> liveWebhook(delivery));
+                    Optional<Webhook> webhook = found.get(new WebhookKey(delivery));
                     return claim.send()
                             ? send(delivery, data.get(delivery.eventId()), webhook, (attempt, result) ->
                                     schedule.afterAttempt(delivery, attempt, result.retryAfter(), Now.of(clock), random))

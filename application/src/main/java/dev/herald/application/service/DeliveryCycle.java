@@ -4,8 +4,10 @@ import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.domain.UnavailableException;
 import dev.herald.domain.delivery.Delivery;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,7 @@ public final class DeliveryCycle {
     private final Clock clock;
     private final DispatcherSettings settings;
     private final EndpointDisabling disabling;
+    private final QueueOutage outage = new QueueOutage();
 
     DeliveryCycle(ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification,
                   EndpointDisabling disabling, Clock clock, DispatcherSettings settings) {
@@ -85,14 +88,25 @@ public final class DeliveryCycle {
         return settings;
     }
 
-    /** Up to {@code max} due deliveries, leased; none when claiming fails (logged: the next claim tries again). */
+    /**
+     * Up to {@code max} due deliveries, leased; none when claiming fails (the outage logs it once, and
+     * {@link #idlePause} grows until a claim works again).
+     */
     List<Claim> claim(int max) {
+        List<Claim> claims;
         try {
-            return queue.claim(clock.instant(), max, BATCH_DATA_BYTES, settings.lease(), settings.endpoints());
+            claims = queue.claim(clock.instant(), max, BATCH_DATA_BYTES, settings.lease(), settings.endpoints());
         } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.log(System.Logger.Level.WARNING, "claiming deliveries failed; trying again", e);
+            outage.failed("claiming deliveries", e);
             return List.of();
         }
+        outage.ended();
+        return claims;
+    }
+
+    /** How long to wait for work after a claim that filled no slot: the poll interval, or longer while failing. */
+    Duration idlePause() {
+        return outage.ongoing() ? outage.pause() : settings.pollInterval();
     }
 
     /** Starts the attempt of each claim, in order; a future that fails is a send that broke down before an outcome. */
@@ -106,13 +120,29 @@ public final class DeliveryCycle {
      * again when the lease ends: sent twice, never lost. Logged by id only: the tenant's data never reaches the log.
      */
     void complete(List<Sent> batch) {
+        if (!tryComplete(batch)) {
+            LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed: the database is "
+                    + "unavailable; they are sent again when their leases end");
+        }
+    }
+
+    /**
+     * Like {@link #complete}, except that while the database is unavailable it records nothing and answers false, for
+     * the caller to try again after {@link #pauseAfterFailure} while the sends' leases still hold: a send whose
+     * receiver answered during an outage is recorded once the database is back, not sent a second time.
+     */
+    boolean tryComplete(List<Sent> batch) {
         try {
             completeAndNotify(batch);
-            return;
+            outage.ended();
+            return true;
+        } catch (UnavailableException e) {
+            outage.failed("recording outcomes", e);
+            return false;
         } catch (RuntimeException | OutOfMemoryError e) {
             if (batch.size() == 1) {
                 logUnrecorded(batch.get(0), e);
-                return;
+                return true;
             }
             LOG.log(System.Logger.Level.WARNING, "recording " + batch.size() + " outcomes failed ("
                     + e.getClass().getSimpleName() + "); recording them one by one");
@@ -124,6 +154,12 @@ public final class DeliveryCycle {
                 logUnrecorded(one, e);
             }
         }
+        return true;
+    }
+
+    /** How long to wait before trying again after a failure to reach the queue. */
+    Duration pauseAfterFailure() {
+        return outage.pause();
     }
 
     private void completeAndNotify(List<Sent> batch) {

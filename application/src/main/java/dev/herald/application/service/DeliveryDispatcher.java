@@ -88,7 +88,7 @@ public final class DeliveryDispatcher {
             try {
                 int slots = sendSlots.take();
                 if (slots > 0 && claimAndSend(slots) < slots) {
-                    wakeUps.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.poll(cycle.idlePause().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -162,14 +162,34 @@ public final class DeliveryDispatcher {
         }
     }
 
+    /**
+     * Records a batch; while the database is unavailable, tries again with growing pauses until it works or the node
+     * stops. The sends keep their leases and their slots meanwhile, so no other node or claim sends them again.
+     */
     private void complete(List<Sent> batch) {
         try {
-            cycle.complete(batch);
+            while (!cycle.tryComplete(batch)) {
+                if (!recording || !paused(cycle.pauseAfterFailure())) {
+                    cycle.complete(batch); // a last try as the node stops; what fails is sent again after its lease
+                    break;
+                }
+            }
         } finally {
             inFlight.removeAll(batch.stream().map(Sent::claim).toList());
             sendSlots.release(batch.size());
             // Finished sends may let an endpoint at its concurrency limit take more: claim now, not at the next poll.
             wakeUp();
+        }
+    }
+
+    /** Whether the thread slept {@code pause} through; false when interrupted. */
+    private static boolean paused(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.application.service;
 
 import dev.herald.application.port.in.ForCheckingHealth;
 import dev.herald.application.port.out.ForProbingDatabase;
+import java.util.Optional;
 
 /** Herald is healthy when its database answers. */
 final class HealthCheck implements ForCheckingHealth {
@@ -12,11 +13,11 @@ final class HealthCheck implements ForCheckingHealth {
     }
 
     @Override
-    public boolean isHealthy() {
+    public Optional<String> databaseProblem() {
         try {
-            return database.answers();
+            return database.problem();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.of("failing: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.herald.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForProbingDatabase;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ForProbingDatabase} does. */
@@ -16,11 +18,13 @@ public abstract class ProbeContract {
 
     @Test
     void aWorkingDatabaseAnswers() {
-        assertTrue(probeOfWorkingDatabase().answers());
+        assertEquals(Optional.empty(), probeOfWorkingDatabase().problem());
     }
 
     @Test
-    void aDatabaseThatIsDownDoesNotAnswerAndThrowsNothing() {
-        assertFalse(probeOfDatabaseThatIsDown().answers());
+    void aDatabaseThatIsDownDoesNotAnswerAndSaysWhyThrowingNothing() {
+        Optional<String> problem = probeOfDatabaseThatIsDown().problem();
+        assertTrue(problem.isPresent());
+        assertFalse(problem.get().isBlank());
     }
 }

@@ -4,6 +4,7 @@ import dev.herald.application.port.out.ForPurgingHistory;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.application.port.out.ForReadingDeliveryLog;
 import dev.herald.domain.ConflictException;
+import dev.herald.domain.UnavailableException;
 import dev.herald.domain.NotFoundException;
 import dev.herald.domain.Page;
 import dev.herald.domain.delivery.Attempt;
@@ -64,6 +65,10 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     private int failingClaims;
     /** How many of the next enqueues and cancellations fail, likewise. */
     private int failingWrites;
+    /** While set, claims and completions fail as over a database that is away, and are counted. */
+    private boolean unavailable;
+    private int unavailableClaims;
+    private int unavailableCompletions;
 
     public InMemoryDeliveryQueue(InMemoryEventStore events, InMemoryWebhookStore webhooks) {
         this.events = events;
@@ -103,6 +108,10 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
             failingClaims--;
             throw new IllegalStateException("database unreachable (simulated)");
         }
+        if (unavailable) {
+            unavailableClaims++;
+            throw unavailable();
+        }
         Map<WebhookId, List<DeliveryId>> dueByEndpoint = new HashMap<>();
         Map<WebhookId, Integer> inFlight = new HashMap<>();
         queue.entrySet().stream()
@@ -110,7 +119,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
                 .forEach(e -> {
                     Delivery delivery = deliveries.get(e.getKey());
                     WebhookId webhook = delivery.webhookId();
-                    if (webhooks.find(delivery.tenant(), webhook).filter(Webhook::isDisabled).isPresent()) {
+                    if (webhooks.stored(delivery.tenant(), webhook).filter(Webhook::isDisabled).isPresent()) {
                         return; // held until the webhook is enabled
                     }
                     if (!e.getValue().dueAt().isAfter(now)) {
@@ -135,7 +144,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         for (WebhookId webhook : lanes) {
             EndpointHealth before = healthOf(webhook);
             RateWindow rate = rates.getOrDefault(webhook, RateWindow.NONE);
-            Optional<RateLimit> limit = webhooks.find(deliveries.get(dueByEndpoint.get(webhook).get(0)).tenant(),
+            Optional<RateLimit> limit = webhooks.stored(deliveries.get(dueByEndpoint.get(webhook).get(0)).tenant(),
                     webhook).flatMap(Webhook::rateLimit);
             EndpointTurn turn = EndpointTurn.of(before, inFlight.getOrDefault(webhook, 0),
                     Math.min(share, max - taken.size()), rate.allowance(limit, now), endpoints, now);
@@ -169,6 +178,10 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
 
     @Override
     public synchronized void complete(List<Completion> completions) {
+        if (unavailable) {
+            unavailableCompletions++;
+            throw unavailable();
+        }
         for (Completion completion : completions) {
             Claim claim = completion.claim();
             QueueEntry entry = queue.get(claim.delivery().id());
@@ -213,6 +226,30 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     /** The next {@code count} claims fail, as if the database were briefly unreachable. */
     public synchronized void failNextClaims(int count) {
         failingClaims = count;
+    }
+
+    /** From now on claims and completions fail as the database adapter's do while the database is away. */
+    public synchronized void goUnavailable() {
+        unavailable = true;
+    }
+
+    public synchronized void comeBack() {
+        unavailable = false;
+    }
+
+    /** How many claims failed while unavailable. */
+    public synchronized int unavailableClaims() {
+        return unavailableClaims;
+    }
+
+    /** How many completions failed while unavailable. */
+    public synchronized int unavailableCompletions() {
+        return unavailableCompletions;
+    }
+
+    private static UnavailableException unavailable() {
+        return new UnavailableException("Herald's database is unavailable or overloaded; retry later",
+                new IllegalStateException("database unreachable (simulated)"));
     }
 
     /** The next {@code count} enqueues or cancellations fail, as if the database were briefly unreachable. */

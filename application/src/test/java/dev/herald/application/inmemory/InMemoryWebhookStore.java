@@ -3,6 +3,7 @@ package dev.herald.application.inmemory;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.domain.ListPosition;
 import dev.herald.domain.Page;
+import dev.herald.domain.UnavailableException;
 import dev.herald.domain.event.EventType;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.Webhook;
@@ -16,6 +17,14 @@ import java.util.function.Predicate;
 
 /** Webhooks in insertion order (the tie-break for equal creation dates, as in the database); synchronized. */
 public final class InMemoryWebhookStore implements ForStoringWebhooks {
+    /** How many finds still work before the database goes away; negative: it never does. */
+    private int findsBeforeOutage = -1;
+
+    /** The next {@code count} finds work; the ones after fail as over a database that went away. */
+    public synchronized void goUnavailableAfterFinds(int count) {
+        findsBeforeOutage = count;
+    }
+
     private final Map<WebhookId, Webhook> webhooks = TransactionalMap.over(new LinkedHashMap<>(), this);
 
     @Override
@@ -30,6 +39,16 @@ public final class InMemoryWebhookStore implements ForStoringWebhooks {
 
     @Override
     public synchronized Optional<Webhook> find(TenantId tenant, WebhookId id) {
+        if (findsBeforeOutage == 0) {
+            throw new UnavailableException("Herald's database is unavailable or overloaded; retry later",
+                    new IllegalStateException("database unreachable (simulated)"));
+        }
+        findsBeforeOutage--;
+        return stored(tenant, id);
+    }
+
+    /** The webhook as stored, for the in-memory queue, which shares this "database" but not its simulated outage. */
+    synchronized Optional<Webhook> stored(TenantId tenant, WebhookId id) {
         return Optional.ofNullable(webhooks.get(id)).filter(w -> w.tenant().equals(tenant));
     }
 

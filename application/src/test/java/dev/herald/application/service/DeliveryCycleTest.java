@@ -38,6 +38,19 @@ class DeliveryCycleTest {
     }
 
     @Test
+    void aDatabaseLostWhileABatchIsReadSendsNoneOfItSoNoneIsSentTwice() {
+        herald.webhooks.create(ACME, new CreateWebhook("https://receiver.example/first", List.of("PATIENT_CREATED"), null));
+        herald.webhooks.create(ACME, new CreateWebhook("https://receiver.example/second", List.of("PATIENT_CREATED"), null));
+        herald.events.publish(ACME, PublishEvent.of("PATIENT_CREATED", "{}"));
+        herald.webhookStore.goUnavailableAfterFinds(1); // the second webhook's lookup finds the database gone
+
+        DeliveryCycle.Pass pass = herald.cycle.runOnce();
+
+        assertEquals(2, pass.claimed());
+        assertEquals(List.of(), herald.receiver.requests, "nothing went out of a batch that was given back");
+    }
+
+    @Test
     void aSendThatBreaksDownIsGivenBackDueAtOnce() {
         herald.webhooks.create(ACME, new CreateWebhook("https://receiver.example/hook", List.of("PATIENT_CREATED"), null));
         herald.receiver.answer(request -> {

@@ -1,6 +1,12 @@
 package dev.herald.application.port.out;
 
-/** Asks the database a trivial question; false when it does not answer. */
+import java.util.Optional;
+
+/** Asks the database a trivial question. */
 public interface ForProbingDatabase {
-    boolean answers();
+    /**
+     * Empty when the database answers; otherwise why not, in a few words fit to show without authentication (e.g.
+     * {@code "unreachable: connection refused"}): no host, user or SQL. Throws nothing.
+     */
+    Optional<String> problem();
 }
