@@ -168,23 +168,31 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     @Override
-    public synchronized void complete(List<Completion> completions) {
+    public synchronized List<HealthChange> complete(List<Completion> completions) {
+        Map<WebhookId, HealthChange> changes = new LinkedHashMap<>();
         for (Completion completion : completions) {
             Claim claim = completion.claim();
             QueueEntry entry = queue.get(claim.delivery().id());
             if (entry != null && entry.heldWith(claim.leaseToken())) {
                 store(completion.updated(), completion.attempt());
                 if (claim.send()) {
-                    completion.attempt().ifPresent(a -> recordSend(completion.updated().webhookId(), a));
+                    Delivery updated = completion.updated();
+                    completion.attempt().ifPresent(a -> recordSend(updated.tenant(), updated.webhookId(), a, changes));
                 }
             }
         }
+        return changes.values().stream()
+                .filter(c -> c.before().isFailing() || c.after().isFailing())
+                .toList();
     }
 
-    private void recordSend(WebhookId webhook, Attempt attempt) {
+    private void recordSend(TenantId tenant, WebhookId webhook, Attempt attempt, Map<WebhookId, HealthChange> changes) {
         EndpointHealth before = healthOf(webhook);
-        health.put(webhook, attempt.succeeded() ? before.succeeded() : before.failed(attempt.date(),
-                attempt.error().orElse("HTTP " + attempt.status().orElse(0))));
+        EndpointHealth after = attempt.succeeded() ? before.succeeded() : before.failed(attempt.date(),
+                attempt.error().orElse("HTTP " + attempt.status().orElse(0)));
+        health.put(webhook, after);
+        changes.merge(webhook, new HealthChange(tenant, webhook, before, after),
+                (first, next) -> new HealthChange(tenant, webhook, first.before(), next.after()));
     }
 
     private EndpointHealth healthOf(WebhookId webhook) {
@@ -235,7 +243,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         }
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
-        recordSend(updated.webhookId(), attempt);
+        recordSend(updated.tenant(), updated.webhookId(), attempt, new HashMap<>());
         if (updated.status().isFinal()) {
             queue.remove(updated.id());
         } else {
