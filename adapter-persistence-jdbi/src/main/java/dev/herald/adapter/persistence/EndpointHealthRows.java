@@ -134,6 +134,17 @@ final class EndpointHealthRows {
         return found;
     }
 
+    /** The health of the endpoints of live, enabled webhooks with at least {@code failures} failed sends in a row. */
+    static List<EndpointHealth> failing(Handle h, int failures) {
+        return h.createQuery("SELECT l.webhook_id, l.consecutive_failures, l.failing_since, l.last_failure_at,"
+                        + " l.probes, l.last_error FROM endpoint_lanes l JOIN webhooks w ON w.id = l.webhook_id"
+                        + " WHERE l.consecutive_failures >= :failures AND w.archived = FALSE"
+                        + " AND w.disabled_date IS NULL")
+                .bind("failures", failures)
+                .map((rs, ctx) -> read(rs))
+                .list();
+    }
+
     /** The health in a row of {@code endpoint_lanes}. */
     static EndpointHealth read(ResultSet rs) throws SQLException {
         return new EndpointHealth(rs.getInt("consecutive_failures"), SqlTime.readOptional(rs, "failing_since"),

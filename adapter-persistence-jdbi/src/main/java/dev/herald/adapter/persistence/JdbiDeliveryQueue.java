@@ -173,6 +173,14 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     @Override
+    public EndpointCensus endpointCensus(int failures) {
+        return scope.inTransaction(h -> new EndpointCensus(
+                h.createQuery("SELECT COUNT(*) FROM webhooks WHERE archived = FALSE AND disabled_date IS NOT NULL")
+                        .mapTo(Long.class).one(),
+                EndpointHealthRows.failing(h, failures)));
+    }
+
+    @Override
     public Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
         Map<String, EndpointHealth> found = scope.inTransaction(h -> EndpointHealthRows.health(h, tenant.value(),
                 webhooks.stream().map(WebhookId::value).toList()));

@@ -200,6 +200,16 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     @Override
+    public synchronized EndpointCensus endpointCensus(int failures) {
+        List<Webhook> live = webhooks.all().stream().filter(Webhook::isLive).toList();
+        return new EndpointCensus(live.stream().filter(Webhook::isDisabled).count(), live.stream()
+                .filter(w -> !w.isDisabled())
+                .map(w -> healthOf(w.id()))
+                .filter(h -> h.consecutiveFailures() >= failures)
+                .toList());
+    }
+
+    @Override
     public synchronized Map<WebhookId, EndpointHealth> health(TenantId tenant, Collection<WebhookId> webhooks) {
         Map<WebhookId, EndpointHealth> found = new LinkedHashMap<>();
         webhooks.forEach(id -> found.put(id, healthOf(id)));

@@ -84,6 +84,19 @@ public interface ForQueueingDeliveries {
      */
     Backlog backlog(Instant now);
 
+    /**
+     * For the metrics (docs/API.md §8.5): how many live webhooks are disabled (by their tenant or by Herald), and the
+     * health of the endpoints of live, enabled webhooks that have failed at least {@code failures} sends in a row.
+     */
+    EndpointCensus endpointCensus(int failures);
+
+    /** The live webhooks disabled, and the health of the endpoints failing long enough for their circuit to open. */
+    record EndpointCensus(long disabledWebhooks, List<EndpointHealth> failing) {
+        public EndpointCensus {
+            failing = List.copyOf(failing);
+        }
+    }
+
     /** The queue's size and the due time of its oldest due delivery. */
     record Backlog(long unfinished, Optional<Instant> oldestDue) {
         public Backlog {
