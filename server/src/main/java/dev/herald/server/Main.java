@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar herald.jar} runs the server; {@code java -jar herald.jar tenant create NAME} and
@@ -27,9 +28,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        routeJulIntoSlf4j();
         widenCommonPool();
         boundNioBufferCache();
         System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /**
+     * A library that logs through java.util.logging writes to the server's log too, in its format (docs/API.md §8.6),
+     * not to JUL's own console handler. (System.Logger comes through slf4j-jdk-platform-logging by itself.)
+     */
+    static void routeJulIntoSlf4j() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     /**
