@@ -1,8 +1,8 @@
 package dev.herald.application.service;
 
 import dev.herald.application.config.DispatcherSettings;
-import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForLoggingIncidents;
+import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
 import dev.herald.application.port.out.ForQueueingDeliveries.HealthChange;
 import dev.herald.application.port.out.ForQueueingDeliveries;
