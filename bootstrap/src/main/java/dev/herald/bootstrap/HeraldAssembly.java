@@ -41,7 +41,8 @@ final class HeraldAssembly {
             DrivenPorts ports = new DrivenPorts(persistence.tenants(), persistence.webhooks(), persistence.events(),
                     persistence.deliveries(), persistence.deliveryLog(), persistence.transactions(),
                     persistence.noticeThrottle(), persistence.history(),
-                    persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker(), metrics);
+                    persistence.databaseProbe(), http.get(), owners, new NetworkntEventDataChecker(), metrics,
+                    new Slf4jIncidents());
             HeraldCore core = HeraldCore.wire(ports, settings,
                     new CoreRuntime(clock, new Random(), notices, Herald.USER_AGENT));
             return new Herald(persistence, core, notices, settings.stopGrace());

@@ -26,7 +26,8 @@ public record HeraldConfig(
         Optional<String> adminKey,
         Optional<SmtpSettings> smtp,
         HeraldSettings settings,
-        Metrics metrics) {
+        Metrics metrics,
+        LogFormat logFormat) {
 
     /** {@code GET /metrics} (docs/API.md §8.5): served unless disabled; a bearer token when one is set, else open. */
     public record Metrics(boolean enabled, Optional<String> token) {
@@ -90,7 +91,8 @@ public record HeraldConfig(
                         s.parsed("HERALD_VALIDATE_EVENT_DATA", d.validateEventData(), HeraldConfig::bool),
                         s.parsed("HERALD_RETENTION", d.retention(), HeraldConfig::retention)),
                 new Metrics(s.parsed("HERALD_METRICS_ENABLED", true, HeraldConfig::bool),
-                        s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)));
+                        s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)),
+                s.parsed("HERALD_LOG_FORMAT", LogFormat.TEXT, LogFormat::parse));
     }
 
     /**

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar herald.jar} runs the server; {@code java -jar herald.jar tenant create NAME} and
@@ -26,9 +28,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        routeJulIntoSlf4j();
         widenCommonPool();
         boundNioBufferCache();
         System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /**
+     * A library that logs through java.util.logging writes to the server's log too, in its format (docs/API.md §8.6),
+     * not to JUL's own console handler. (System.Logger comes through slf4j-jdk-platform-logging by itself.)
+     */
+    static void routeJulIntoSlf4j() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     /**
@@ -83,21 +95,37 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            out.println("Herald stopped");
-            out.flush();
+            say(config, out, "Herald stopped");
             stopped.countDown();
             // A stop asked for (SIGTERM) that completed is a clean exit: 0, not the JVM's 143 (128 + SIGTERM).
             Runtime.getRuntime().halt(0);
         }, "herald-shutdown"));
-        out.println("Herald " + Herald.VERSION + " listening on http://localhost:" + server.port()
-                + " (database " + config.dbUrl() + ")");
-        out.flush();
+        say(config, out, "Herald " + Herald.VERSION + " listening on http://localhost:" + server.port()
+                + " (database " + withoutPassword(config.dbUrl()) + ")");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * The server's start and stop, on stdout: a line of its own in text, or a log line among the others in JSON, so
+     * that stdout is JSON lines only (docs/API.md §8.6).
+     */
+    private static void say(HeraldConfig config, PrintStream out, String line) {
+        if (config.logFormat() == LogFormat.JSON) {
+            LoggerFactory.getLogger(Main.class).info(line);
+        } else {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** A JDBC URL as it may be shown: a password in it ({@code password=…}) is starred out. */
+    static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static int tenantCommand(HeraldConfig config, String command, String name, PrintStream out,

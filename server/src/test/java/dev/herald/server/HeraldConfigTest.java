@@ -96,6 +96,23 @@ class HeraldConfigTest {
     }
 
     @Test
+    void theLogFormatIsTextOrJsonAndAnythingElseStopsTheServer() {
+        assertEquals(LogFormat.TEXT, HeraldConfig.from(Map.of(), name -> null).logFormat());
+        assertEquals(LogFormat.JSON, HeraldConfig.from(Map.of("HERALD_LOG_FORMAT", "JSON"), name -> null).logFormat());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeraldConfig.from(Map.of("HERALD_LOG_FORMAT", "logfmt"), name -> null));
+        assertEquals("HERALD_LOG_FORMAT=logfmt is not valid: expected text or json", e.getMessage());
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsNotShownAtStart() {
+        assertEquals("jdbc:postgresql://db:5432/herald?user=herald&password=***&ssl=true",
+                Main.withoutPassword("jdbc:postgresql://db:5432/herald?user=herald&password=s3cret&ssl=true"));
+        assertEquals("jdbc:h2:file:./data/herald;PASSWORD=***",
+                Main.withoutPassword("jdbc:h2:file:./data/herald;PASSWORD=x"));
+    }
+
+    @Test
     void checkingEventDataAgainstSchemasIsTurnedOnByItsVariable() {
         assertEquals(true, HeraldConfig.from(Map.of("HERALD_VALIDATE_EVENT_DATA", "true"), name -> null).settings()
                 .validateEventData());

@@ -1,11 +1,13 @@
 package dev.herald.adapter.persistence;
 
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
+import dev.herald.application.port.out.ForQueueingDeliveries.HealthChange;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +65,23 @@ final class CompletionRows {
 
     /**
      * Records the sends of saved completions in their endpoints' lanes: their health, the next due time of the
-     * deliveries still pending, and the end of each send.
+     * deliveries still pending, and the end of each send. What their health became, for the endpoints whose health
+     * this changed.
      */
-    static void updateLanes(Handle h, List<Completion> held) {
-        EndpointHealthRows.recordSends(h, sentAttempts(held));
+    static List<HealthChange> updateLanes(Handle h, List<Completion> held) {
+        Map<String, EndpointHealthRows.Change> changes = EndpointHealthRows.recordSends(h, sentAttempts(held));
         EndpointLanes.dueBy(h, EndpointLanes.earliestDue(held.stream().map(Completion::updated)
                 .filter(d -> !d.status().isFinal()).toList()));
         // Their sends are over: an endpoint that was waiting for a free send takes its turn now (when the send
         // ended), behind those that have waited longer.
         EndpointLanes.dueBy(h, held.stream().filter(c -> c.attempt().isPresent()).collect(Collectors.toMap(
                 c -> c.updated().webhookId().value(), CompletionRows::sendEnded, CompletionRows::later)));
+        Map<String, Delivery> byWebhook = new HashMap<>();
+        held.forEach(c -> byWebhook.putIfAbsent(c.updated().webhookId().value(), c.updated()));
+        return changes.entrySet().stream()
+                .map(e -> new HealthChange(byWebhook.get(e.getKey()).tenant(), byWebhook.get(e.getKey()).webhookId(),
+                        e.getValue().before(), e.getValue().after()))
+                .toList();
     }
 
     /** The delivery after an attempt (if one was made). */

@@ -5,6 +5,7 @@ import dev.herald.domain.endpoint.EndpointHealth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,31 +36,61 @@ final class EndpointHealthRows {
                 .execute();
     }
 
+    /** An endpoint's health before and after the sends recorded. */
+    record Change(EndpointHealth before, EndpointHealth after) {
+    }
+
     /**
-     * Records real sends' results in their endpoints' health, in the order they were made. An endpoint that only
-     * succeeded costs one UPDATE that changes (and locks) nothing unless it had been failing.
+     * Records real sends' results in their endpoints' health, in the order they were made, and returns what changed
+     * for the endpoints that failed or had been failing. An endpoint that only succeeded costs a share of one SELECT
+     * that locks nothing unless it had been failing.
      */
-    static void recordSends(Handle h, Map<String, List<Attempt>> attemptsByWebhook) {
-        PreparedBatch healed = h.prepareBatch("UPDATE endpoint_lanes SET consecutive_failures = 0,"
-                + " failing_since = NULL, last_failure_at = NULL, probes = 0"
-                + " WHERE webhook_id = :id AND consecutive_failures > 0");
+    static Map<String, Change> recordSends(Handle h, Map<String, List<Attempt>> attemptsByWebhook) {
+        List<String> succeeded = new ArrayList<>();
         Map<String, List<Attempt>> failing = new TreeMap<>();
         new TreeMap<>(attemptsByWebhook).forEach((id, attempts) -> {
             if (attempts.stream().allMatch(Attempt::succeeded)) {
-                healed.bind("id", id).add();
+                succeeded.add(id);
             } else {
                 failing.put(id, attempts);
             }
         });
-        if (healed.size() > 0) {
-            healed.execute();
-        }
+        Map<String, Change> changes = new TreeMap<>();
+        heal(h, succeeded, changes);
         failing.forEach((id, attempts) -> h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM endpoint_lanes"
                         + " WHERE webhook_id = :id FOR UPDATE")
                 .bind("id", id)
                 .map((rs, ctx) -> read(rs))
                 .findOne()
-                .ifPresent(health -> save(h, id, afterAttempts(health, attempts))));
+                .ifPresent(health -> {
+                    EndpointHealth after = afterAttempts(health, attempts);
+                    save(h, id, after);
+                    changes.put(id, new Change(health, after));
+                }));
+        return changes;
+    }
+
+    /** Endpoints that only succeeded: those that had been failing are healthy again (their health read first). */
+    private static void heal(Handle h, List<String> succeeded, Map<String, Change> changes) {
+        if (succeeded.isEmpty()) {
+            return;
+        }
+        Map<String, EndpointHealth> wasFailing = new TreeMap<>();
+        h.createQuery("SELECT " + HEALTH_COLUMNS + " FROM endpoint_lanes WHERE webhook_id IN (<ids>)"
+                        + " AND consecutive_failures > 0 ORDER BY webhook_id FOR UPDATE")
+                .bindList("ids", succeeded)
+                .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), read(rs)))
+                .forEach(e -> wasFailing.put(e.getKey(), e.getValue()));
+        if (wasFailing.isEmpty()) {
+            return;
+        }
+        PreparedBatch healed = h.prepareBatch("UPDATE endpoint_lanes SET consecutive_failures = 0,"
+                + " failing_since = NULL, last_failure_at = NULL, probes = 0 WHERE webhook_id = :id");
+        wasFailing.forEach((id, before) -> {
+            healed.bind("id", id).add();
+            changes.put(id, new Change(before, before.succeeded()));
+        });
+        healed.execute();
     }
 
     private static EndpointHealth afterAttempts(EndpointHealth health, List<Attempt> attempts) {
@@ -101,6 +132,17 @@ final class EndpointHealthRows {
                 .map((rs, ctx) -> Map.entry(rs.getString("webhook_id"), read(rs)))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
+    }
+
+    /** The health of the endpoints of live, enabled webhooks with at least {@code failures} failed sends in a row. */
+    static List<EndpointHealth> failing(Handle h, int failures) {
+        return h.createQuery("SELECT l.webhook_id, l.consecutive_failures, l.failing_since, l.last_failure_at,"
+                        + " l.probes, l.last_error FROM endpoint_lanes l JOIN webhooks w ON w.id = l.webhook_id"
+                        + " WHERE l.consecutive_failures >= :failures AND w.archived = FALSE"
+                        + " AND w.disabled_date IS NULL")
+                .bind("failures", failures)
+                .map((rs, ctx) -> read(rs))
+                .list();
     }
 
     /** The health in a row of {@code endpoint_lanes}. */

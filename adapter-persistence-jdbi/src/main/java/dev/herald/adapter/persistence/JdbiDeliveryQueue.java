@@ -79,18 +79,15 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
     }
 
     @Override
-    public void complete(List<Completion> completions) {
+    public List<HealthChange> complete(List<Completion> completions) {
         if (completions.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Completion> held = scope.inTransaction(h -> CompletionRows.saveHeld(h, completions));
         // The lanes in a transaction of their own, after the outcomes are durable: the outcomes' transaction stays as
         // short as it was (a process killed inside a long one leaves H2 more to recover), and a lane left behind by a
         // crash is put right by the queue rebuild (H2) or the stranded-lane check (PostgreSQL) within a second.
-        scope.inTransaction(h -> {
-            CompletionRows.updateLanes(h, held);
-            return null;
-        });
+        return scope.inTransaction(h -> CompletionRows.updateLanes(h, held));
     }
 
     @Override
@@ -173,6 +170,14 @@ public final class JdbiDeliveryQueue implements ForQueueingDeliveries {
                 .bind("now", SqlTime.of(now))
                 .map((rs, ctx) -> new Backlog(rs.getLong("unfinished"), SqlTime.readOptional(rs, "oldest_due")))
                 .one());
+    }
+
+    @Override
+    public EndpointCensus endpointCensus(int failures) {
+        return scope.inTransaction(h -> new EndpointCensus(
+                h.createQuery("SELECT COUNT(*) FROM webhooks WHERE archived = FALSE AND disabled_date IS NOT NULL")
+                        .mapTo(Long.class).one(),
+                EndpointHealthRows.failing(h, failures)));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.herald.application.service;
 
 import dev.herald.application.config.DispatcherSettings;
+import dev.herald.application.port.out.ForLoggingIncidents;
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
+import dev.herald.application.port.out.ForQueueingDeliveries.HealthChange;
 import dev.herald.application.port.out.ForQueueingDeliveries;
 import dev.herald.domain.UnavailableException;
 import dev.herald.domain.delivery.Delivery;
@@ -34,10 +36,12 @@ public final class DeliveryCycle {
     private final DispatcherSettings settings;
     private final EndpointDisabling disabling;
     private final QueueOutage outage = new QueueOutage();
+    private final ForLoggingIncidents incidents;
 
     DeliveryCycle(ForQueueingDeliveries queue, DeliveryAttempts attempts, OwnerNotification notification,
-                  EndpointDisabling disabling, Clock clock, DispatcherSettings settings) {
+                  EndpointDisabling disabling, Clock clock, DispatcherSettings settings, ForLoggingIncidents incidents) {
         this.queue = queue;
+        this.incidents = incidents;
         this.disabling = disabling;
         this.attempts = attempts;
         this.notification = notification;
@@ -163,11 +167,14 @@ public final class DeliveryCycle {
     }
 
     private void completeAndNotify(List<Sent> batch) {
-        queue.complete(batch.stream()
+        List<HealthChange> changes = queue.complete(batch.stream()
                 .map(s -> new Completion(s.claim(), s.outcome().delivery(), s.outcome().attempt()))
                 .toList());
-        batch.stream().filter(s -> s.outcome().finallyFailed())
-                .forEach(s -> notification.finallyFailed(s.outcome().webhook().orElseThrow(), s.outcome().delivery()));
+        batch.stream().filter(s -> s.outcome().finallyFailed()).forEach(s -> {
+            incidents.log(Incidents.finallyFailed(s.outcome().delivery()));
+            notification.finallyFailed(s.outcome().webhook().orElseThrow(), s.outcome().delivery());
+        });
+        disabling.logCircuits(changes);
         try {
             disabling.afterSends(batch);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.herald.application.service;
 
 import dev.herald.application.port.out.ForCheckingEventData;
+import dev.herald.application.port.out.ForLoggingIncidents;
 import dev.herald.application.port.out.ForNotifyingOwners;
 import dev.herald.application.port.out.ForProbingDatabase;
 import dev.herald.application.port.out.ForPurgingHistory;
@@ -29,7 +30,8 @@ public record DrivenPorts(
         ForSendingHttp http,
         ForNotifyingOwners owners,
         ForCheckingEventData eventDataSchemas,
-        ForRecordingMetrics metrics) {
+        ForRecordingMetrics metrics,
+        ForLoggingIncidents incidents) {
 
     public DrivenPorts {
         Objects.requireNonNull(tenants, "tenants");
@@ -45,6 +47,17 @@ public record DrivenPorts(
         Objects.requireNonNull(owners, "owners");
         Objects.requireNonNull(eventDataSchemas, "eventDataSchemas");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(incidents, "incidents");
+    }
+
+    /** Incidents written to the JDK's System.Logger ({@link ForLoggingIncidents#SYSTEM_LOGGER}). */
+    public DrivenPorts(ForStoringTenants tenants, ForStoringWebhooks webhooks, ForStoringEvents events,
+                       ForQueueingDeliveries deliveries, ForReadingDeliveryLog deliveryLog,
+                       ForRunningTransactions transactions, ForThrottlingNotices noticeThrottle,
+                       ForPurgingHistory history, ForProbingDatabase database, ForSendingHttp http,
+                       ForNotifyingOwners owners, ForCheckingEventData eventDataSchemas, ForRecordingMetrics metrics) {
+        this(tenants, webhooks, events, deliveries, deliveryLog, transactions, noticeThrottle, history, database, http,
+                owners, eventDataSchemas, metrics, ForLoggingIncidents.SYSTEM_LOGGER);
     }
 
     /** Without metrics: nothing is recorded ({@link ForRecordingMetrics#NONE}). */
@@ -54,6 +67,6 @@ public record DrivenPorts(
                        ForPurgingHistory history, ForProbingDatabase database, ForSendingHttp http,
                        ForNotifyingOwners owners, ForCheckingEventData eventDataSchemas) {
         this(tenants, webhooks, events, deliveries, deliveryLog, transactions, noticeThrottle, history, database, http,
-                owners, eventDataSchemas, ForRecordingMetrics.NONE);
+                owners, eventDataSchemas, ForRecordingMetrics.NONE, ForLoggingIncidents.SYSTEM_LOGGER);
     }
 }

@@ -1,6 +1,8 @@
 package dev.herald.application.service;
 
+import dev.herald.application.port.out.ForLoggingIncidents;
 import dev.herald.application.port.out.ForQueueingDeliveries;
+import dev.herald.application.port.out.ForQueueingDeliveries.HealthChange;
 import dev.herald.application.port.out.ForRunningTransactions;
 import dev.herald.application.port.out.ForStoringWebhooks;
 import dev.herald.application.service.DeliveryCycle.Sent;
@@ -21,26 +23,45 @@ import java.util.Set;
 /**
  * Disables a webhook whose endpoint has failed every send for longer than {@link EndpointLimits#disableAfter}, and
  * tells its owner (docs/API.md §6.8): its deliveries are then held, not sent, until the tenant enables it. Looked at
- * after each batch of outcomes, for the endpoints that just failed a real send.
+ * after each batch of outcomes, for the endpoints that just failed a real send. Logs each endpoint's circuit opening
+ * and closing, and each webhook it disables (docs/API.md §8.6).
  */
 final class EndpointDisabling {
-    private static final System.Logger LOG = System.getLogger(EndpointDisabling.class.getName());
-
     private final ForStoringWebhooks webhooks;
     private final ForQueueingDeliveries queue;
     private final ForRunningTransactions transactions;
     private final OwnerNotification notification;
     private final Clock clock;
     private final EndpointLimits limits;
+    private final ForLoggingIncidents incidents;
 
     EndpointDisabling(ForStoringWebhooks webhooks, ForQueueingDeliveries queue, ForRunningTransactions transactions,
-                      OwnerNotification notification, Clock clock, EndpointLimits limits) {
+                      OwnerNotification notification, Clock clock, EndpointLimits limits,
+                      ForLoggingIncidents incidents) {
         this.webhooks = webhooks;
+        this.incidents = incidents;
         this.queue = queue;
         this.transactions = transactions;
         this.notification = notification;
         this.clock = clock;
         this.limits = limits;
+    }
+
+    /**
+     * One line per endpoint whose circuit the recorded sends opened or closed. A failed probe keeps it open (longer):
+     * not a change. Exact on every node, as each change was read under the lock that recorded it.
+     */
+    void logCircuits(List<HealthChange> changes) {
+        for (HealthChange change : changes) {
+            Optional<Instant> openedUntil = limits.breaker().openUntil(change.after());
+            boolean wasOpen = limits.breaker().openUntil(change.before()).isPresent();
+            if (!wasOpen && openedUntil.isPresent()) {
+                incidents.log(Incidents.circuitOpened(change.tenant(), change.webhook(), change.after(),
+                        openedUntil.get()));
+            } else if (wasOpen && openedUntil.isEmpty()) {
+                incidents.log(Incidents.circuitClosed(change.tenant(), change.webhook(), change.before()));
+            }
+        }
     }
 
     /** Disables those of the batch's endpoints that failed a send and have been failing long enough. */
@@ -70,8 +91,7 @@ final class EndpointDisabling {
                     return off;
                 }));
         disabled.ifPresent(webhook -> {
-            LOG.log(System.Logger.Level.WARNING, "disabled webhook " + id.value() + " of tenant " + tenant.value()
-                    + ": its endpoint has failed every send since " + health.failingSince().orElse(now));
+            incidents.log(Incidents.disabled(tenant, id, health));
             notification.disabled(webhook, health);
         });
     }

@@ -48,11 +48,12 @@ public final class HeraldCore {
         deliveries = new DeliveryInspection(ports.webhooks(), ports.events(), ports.deliveryLog(), ports.deliveries(),
                 attempts, notification);
         health = new HealthCheck(ports.database());
-        queue = new QueueObservation(ports.deliveries(), runtime.clock());
+        queue = new QueueObservation(ports.deliveries(), runtime.clock(),
+                settings.dispatcher().endpoints().breaker());
         EndpointDisabling disabling = new EndpointDisabling(ports.webhooks(), ports.deliveries(), ports.transactions(),
-                notification, runtime.clock(), settings.dispatcher().endpoints());
+                notification, runtime.clock(), settings.dispatcher().endpoints(), ports.incidents());
         cycle = new DeliveryCycle(ports.deliveries(), attempts, notification, disabling, runtime.clock(),
-                settings.dispatcher());
+                settings.dispatcher(), ports.incidents());
         dispatcher = new DeliveryDispatcher(cycle);
         events.afterPublish(dispatcher::wakeUp);
         eventTypes.afterSend(dispatcher::wakeUp);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.application.port.out.ForQueueingDeliveries.Claim;
 import dev.herald.application.port.out.ForQueueingDeliveries.Completion;
+import dev.herald.application.port.out.ForQueueingDeliveries.HealthChange;
 import dev.herald.domain.delivery.Attempt;
 import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
@@ -196,6 +197,39 @@ public abstract class EndpointTurnsContract extends DeliveriesContract {
                 "still open one cool-down after the failed probe");
         List<Claim> nextProbe = claim(probedAt.plus(COOLDOWN.multipliedBy(2)), 10, OPEN_AFTER_TWO);
         assertEquals(0, nextProbe.stream().filter(c -> !c.send()).count());
+    }
+
+    @Test
+    void completingTellsHowEachEndpointsHealthMovedSoItsCircuitsChangesAreSeenOnce() {
+        backlog(hook, 4);
+        List<HealthChange> opened = queue.complete(claim(minutes(1), 2, OPEN_AFTER_TWO).stream()
+                .map(c -> failed(c, minutes(1))).toList());
+        assertEquals(1, opened.size(), "one per endpoint");
+        assertEquals(hook.tenant(), opened.get(0).tenant());
+        assertEquals(hook.id(), opened.get(0).webhook());
+        assertEquals(0, opened.get(0).before().consecutiveFailures());
+        assertEquals(2, opened.get(0).after().consecutiveFailures());
+
+        Instant cooledDown = minutes(1).plus(COOLDOWN);
+        Claim probe = claim(cooledDown, 10, OPEN_AFTER_TWO).get(0);
+        List<HealthChange> closed = queue.complete(List.of(new Completion(probe,
+                probe.delivery().after(answered(1, cooledDown, 200), Optional.empty()),
+                Optional.of(answered(1, cooledDown, 200)))));
+        assertEquals(1, closed.size());
+        assertEquals(2, closed.get(0).before().consecutiveFailures());
+        assertEquals(0, closed.get(0).after().consecutiveFailures());
+
+        Claim healthy = claim(cooledDown, 10, OPEN_AFTER_TWO).get(0);
+        assertEquals(List.of(), queue.complete(List.of(new Completion(healthy,
+                        healthy.delivery().after(answered(1, cooledDown, 200), Optional.empty()),
+                        Optional.of(answered(1, cooledDown, 200))))),
+                "an endpoint that was healthy and only succeeded did not change");
+    }
+
+    private static Completion failed(Claim claim, Instant at) {
+        Attempt attempt = unanswered(claim.delivery().attemptCount() + 1, at, "connect timed out");
+        return new Completion(claim, claim.delivery().after(attempt, Optional.of(at.plus(Duration.ofHours(1)))),
+                Optional.of(attempt));
     }
 
     @Test

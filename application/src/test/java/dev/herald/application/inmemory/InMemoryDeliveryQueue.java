@@ -177,31 +177,49 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
     }
 
     @Override
-    public synchronized void complete(List<Completion> completions) {
+    public synchronized List<HealthChange> complete(List<Completion> completions) {
         if (unavailable) {
             unavailableCompletions++;
             throw unavailable();
         }
+        Map<WebhookId, HealthChange> changes = new LinkedHashMap<>();
         for (Completion completion : completions) {
             Claim claim = completion.claim();
             QueueEntry entry = queue.get(claim.delivery().id());
             if (entry != null && entry.heldWith(claim.leaseToken())) {
                 store(completion.updated(), completion.attempt());
                 if (claim.send()) {
-                    completion.attempt().ifPresent(a -> recordSend(completion.updated().webhookId(), a));
+                    Delivery updated = completion.updated();
+                    completion.attempt().ifPresent(a -> recordSend(updated.tenant(), updated.webhookId(), a, changes));
                 }
             }
         }
+        return changes.values().stream()
+                .filter(c -> c.before().isFailing() || c.after().isFailing())
+                .toList();
     }
 
-    private void recordSend(WebhookId webhook, Attempt attempt) {
+    private void recordSend(TenantId tenant, WebhookId webhook, Attempt attempt, Map<WebhookId, HealthChange> changes) {
         EndpointHealth before = healthOf(webhook);
-        health.put(webhook, attempt.succeeded() ? before.succeeded() : before.failed(attempt.date(),
-                attempt.error().orElse("HTTP " + attempt.status().orElse(0))));
+        EndpointHealth after = attempt.succeeded() ? before.succeeded() : before.failed(attempt.date(),
+                attempt.error().orElse("HTTP " + attempt.status().orElse(0)));
+        health.put(webhook, after);
+        changes.merge(webhook, new HealthChange(tenant, webhook, before, after),
+                (first, next) -> new HealthChange(tenant, webhook, first.before(), next.after()));
     }
 
     private EndpointHealth healthOf(WebhookId webhook) {
         return health.getOrDefault(webhook, EndpointHealth.HEALTHY);
+    }
+
+    @Override
+    public synchronized EndpointCensus endpointCensus(int failures) {
+        List<Webhook> live = webhooks.all().stream().filter(Webhook::isLive).toList();
+        return new EndpointCensus(live.stream().filter(Webhook::isDisabled).count(), live.stream()
+                .filter(w -> !w.isDisabled())
+                .map(w -> healthOf(w.id()))
+                .filter(h -> h.consecutiveFailures() >= failures)
+                .toList());
     }
 
     @Override
@@ -272,7 +290,7 @@ public final class InMemoryDeliveryQueue implements ForQueueingDeliveries, ForRe
         }
         deliveries.put(updated.id(), updated);
         attempts.computeIfAbsent(updated.id(), id -> new ArrayList<>()).add(attempt);
-        recordSend(updated.webhookId(), attempt);
+        recordSend(updated.tenant(), updated.webhookId(), attempt, new HashMap<>());
         if (updated.status().isFinal()) {
             queue.remove(updated.id());
         } else {

@@ -80,6 +80,11 @@ public final class InMemoryWebhookStore implements ForStoringWebhooks {
         return liveSubscribers(tenant, type).size();
     }
 
+    /** Every tenant's webhooks, archived ones too. */
+    public synchronized List<Webhook> all() {
+        return List.copyOf(webhooks.values());
+    }
+
     private synchronized List<Webhook> select(TenantId tenant, Predicate<Webhook> wanted) {
         return webhooks.values().stream()
                 .filter(w -> w.tenant().equals(tenant))

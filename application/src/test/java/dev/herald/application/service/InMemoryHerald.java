@@ -16,12 +16,15 @@ import dev.herald.application.inmemory.NoSchemaChecks;
 import dev.herald.application.port.in.ForInspectingDeliveries;
 import dev.herald.application.port.in.ForManagingWebhooks;
 import dev.herald.application.port.in.ForPublishingEvents;
+import dev.herald.application.port.out.ForLoggingIncidents.Incident;
 import dev.herald.application.port.out.ForNotifyingOwners.FailureNotice;
+import dev.herald.application.port.out.ForRecordingMetrics;
 import dev.herald.domain.delivery.RetrySchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The application services wired by {@link HeraldCore} to in-memory adapters, a fake clock and a scripted receiver. */
 final class InMemoryHerald {
@@ -32,6 +35,8 @@ final class InMemoryHerald {
     final ScriptedReceiver receiver = new ScriptedReceiver();
     final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
     final List<FailureNotice> notices = owners.received();
+    /** The incident lines the core wrote (docs/API.md §8.6), in order. */
+    final List<Incident> incidents = new CopyOnWriteArrayList<>();
     final ForManagingWebhooks webhooks;
     final ForPublishingEvents events;
     final ForInspectingDeliveries deliveries;
@@ -48,7 +53,7 @@ final class InMemoryHerald {
                         HeraldSettings.defaults().dispatcher().endpoints()));
         DrivenPorts ports = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue, new InMemoryDatabaseProbe(), receiver,
-                owners, new NoSchemaChecks());
+                owners, new NoSchemaChecks(), ForRecordingMetrics.NONE, incidents::add);
         HeraldCore core = HeraldCore.wire(ports, settings,
                 new CoreRuntime(clock, new Random(1), Runnable::run, "Herald/test"));
         webhooks = core.webhooks();

@@ -59,7 +59,7 @@ class EmbeddedOnH2Test {
     void theHostGetsNoHttpServerNoMailNoLoggingBindingAndNoOtherDriver() {
         for (String absent : List.of("io.javalin.Javalin", "org.eclipse.jetty.server.Server",
                 "org.eclipse.angus.mail.smtp.SMTPTransport", "jakarta.mail.Session", "org.slf4j.simple.SimpleLogger",
-                "org.postgresql.Driver", "dev.herald.adapter.http.HeraldHttpApi", "dev.herald.server.Main")) {
+                "ch.qos.logback.classic.Logger", "org.postgresql.Driver", "dev.herald.adapter.http.HeraldHttpApi", "dev.herald.server.Main")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent + " is on the classpath");
         }
     }

@@ -128,6 +128,37 @@ class MetricsEndToEndTest {
     }
 
     @Test
+    void theEndpointGaugesCountOpenCircuitsAndDisabledWebhooks() {
+        try (HeraldServer server = HeraldServer.start(config(Map.of("HERALD_CIRCUIT_FAILURES", "2",
+                "HERALD_CIRCUIT_COOLDOWN", "1h", "HERALD_RETRY_SCHEDULE", "1h")))) {
+            HeraldClient tenant = HeraldClient.at(base(server)).newTenant(ADMIN_KEY, "circuits");
+            String failing = tenant.createWebhook(receiver.url("/failing"), List.of("PATIENT_CREATED"), null)
+                    .get("id").asText();
+            tenant.createWebhook(receiver.url("/working"), List.of("PATIENT_CREATED"), null);
+            List<Sample> before = samples(scrape(server, null).body());
+            assertEquals(0, sum(before, "herald_circuits_open"));
+            assertEquals(0, sum(before, "herald_webhooks_disabled"));
+            assertTrue(before.stream().anyMatch(s -> s.name().equals("herald_circuits_open")), "the gauge is there");
+
+            tenant.publish("PATIENT_CREATED", "{\"n\":1}");
+            tenant.publish("PATIENT_CREATED", "{\"n\":2}");
+            Poll.until(SOON, () -> samples(scrape(server, null).body()),
+                    s -> sum(s, "herald_circuits_open") == 1 && sum(s, "herald_webhooks_disabled") == 0,
+                    "two failed sends open the failing endpoint's circuit, and only its");
+
+            tenant.put("/v1/webhook/update/" + failing, Map.of("isDisabled", true)).expect(200);
+            Poll.until(SOON, () -> samples(scrape(server, null).body()),
+                    s -> sum(s, "herald_webhooks_disabled") == 1 && sum(s, "herald_circuits_open") == 0,
+                    "a disabled webhook is counted as disabled, its endpoint no longer as an open circuit");
+
+            tenant.post("/v1/webhook/enable/" + failing).expect(200);
+            Poll.until(SOON, () -> samples(scrape(server, null).body()),
+                    s -> sum(s, "herald_webhooks_disabled") == 0 && sum(s, "herald_circuits_open") == 0,
+                    "enabled again: a fresh start, its circuit closed");
+        }
+    }
+
+    @Test
     void theScrapeIsPrometheusText() {
         try (HeraldServer server = HeraldServer.start(config(Map.of()))) {
             HttpResponse<String> answer = scrape(server, null);

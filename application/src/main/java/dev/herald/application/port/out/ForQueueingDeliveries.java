@@ -40,9 +40,11 @@ public interface ForQueueingDeliveries {
     /**
      * Records the outcome of claimed deliveries: each attempt is stored and each delivery updated; a PENDING one is
      * due again at its {@code nextAttemptDate}, a final one leaves the queue. A claim whose lease was lost (claimed
-     * again by someone else) is skipped. The attempts actually sent are recorded in their endpoints' health.
+     * again by someone else) is skipped. The attempts actually sent are recorded in their endpoints' health; what
+     * that changed is returned, one {@link HealthChange} per endpoint that failed or had been failing (an endpoint
+     * that was healthy and only succeeded is not among them).
      */
-    void complete(List<Completion> completions);
+    List<HealthChange> complete(List<Completion> completions);
 
     /** Gives claims back unsent, due at once (graceful stop). */
     void release(List<Claim> claims);
@@ -82,6 +84,19 @@ public interface ForQueueingDeliveries {
      */
     Backlog backlog(Instant now);
 
+    /**
+     * For the metrics (docs/API.md §8.5): how many live webhooks are disabled (by their tenant or by Herald), and the
+     * health of the endpoints of live, enabled webhooks that have failed at least {@code failures} sends in a row.
+     */
+    EndpointCensus endpointCensus(int failures);
+
+    /** The live webhooks disabled, and the health of the endpoints failing long enough for their circuit to open. */
+    record EndpointCensus(long disabledWebhooks, List<EndpointHealth> failing) {
+        public EndpointCensus {
+            failing = List.copyOf(failing);
+        }
+    }
+
     /** The queue's size and the due time of its oldest due delivery. */
     record Backlog(long unfinished, Optional<Instant> oldestDue) {
         public Backlog {
@@ -90,6 +105,19 @@ public interface ForQueueingDeliveries {
     }
 
     record Claim(Delivery delivery, String leaseToken, boolean send) {
+    }
+
+    /**
+     * An endpoint's health before and after the sends one {@link #complete} recorded, read under the lock that
+     * recorded them: whether its circuit opened or closed then is exact, whatever other nodes do.
+     */
+    record HealthChange(TenantId tenant, WebhookId webhook, EndpointHealth before, EndpointHealth after) {
+        public HealthChange {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
     }
 
     /**
