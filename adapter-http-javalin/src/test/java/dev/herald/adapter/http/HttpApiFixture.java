@@ -45,6 +45,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,6 +64,8 @@ final class HttpApiFixture implements AutoCloseable {
     final AtomicInteger receiverStatus = new AtomicInteger(200);
     /** How long the stub receiver says each attempt took. */
     final AtomicInteger receiverMillis = new AtomicInteger(7);
+    /** What the stub receiver answers in its body. */
+    final AtomicReference<String> receiverBody = new AtomicReference<>("ok");
     final InMemoryTenantStore tenantStore = new InMemoryTenantStore();
     final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
     final List<FailureNotice> notices = owners.received();
@@ -74,7 +77,7 @@ final class HttpApiFixture implements AutoCloseable {
 
     private HttpApiFixture(HttpApiSettings settings, UrlPolicy urlPolicy, UnaryOperator<HttpApiPorts> portsOverride) {
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
-                Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(),
+                Optional.of(receiverStatus.get()), Optional.empty(), Optional.of(receiverBody.get()), Optional.empty(),
                 receiverMillis.get()));
         DrivenPorts driven = new DrivenPorts(tenantStore, webhookStore, eventStore, queue, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue, database, receiver, owners,

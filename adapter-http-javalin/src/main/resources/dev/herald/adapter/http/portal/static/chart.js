@@ -11,19 +11,19 @@ const HeraldChart = (() => {
     return attempts.length ? attempts[attempts.length - 1] : null;
   }
 
-  /** Success rate and median latency of the deliveries that have been attempted. */
+  /** Of the deliveries attempted at least once: the share delivered, and the median duration of their last attempt. */
   function summarize(deliveries) {
     const attempted = deliveries.filter(d => lastAttempt(d));
     const delivered = deliveries.filter(d => d.status === "DELIVERED").length;
     const durations = attempted.map(d => lastAttempt(d).durationMs).sort((a, b) => a - b);
     const median = durations.length ? durations[Math.floor((durations.length - 1) / 2)] : null;
-    const finished = deliveries.filter(d => d.status === "DELIVERED" || d.status === "FAILED").length;
-    return {count: deliveries.length, delivered, rate: finished ? Math.round(100 * delivered / finished) : null, median};
+    return {count: deliveries.length, rate: attempted.length ? Math.round(100 * delivered / attempted.length) : null,
+      median};
   }
 
   function describe(s) {
     if (!s.count) return "No deliveries yet";
-    const rate = s.rate === null ? "none finished" : s.rate + "% delivered";
+    const rate = s.rate === null ? "none attempted yet" : s.rate + "% delivered";
     const latency = s.median === null ? "" : ", median " + s.median + " ms";
     return "Last " + s.count + " deliveries: " + rate + latency;
   }
@@ -35,6 +35,7 @@ const HeraldChart = (() => {
     const svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
     svg.setAttribute("class", "chart");
+    svg.setAttribute("preserveAspectRatio", "xMinYMax meet");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", describe(summary));
     const slots = Math.max(oldestFirst.length, 10);

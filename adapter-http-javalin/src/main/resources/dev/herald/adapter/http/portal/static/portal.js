@@ -420,17 +420,17 @@
         h("dt", {}, "Created"), h("dd", {}, time(d.createdDate)),
         h("dt", {}, "Delivered"), h("dd", {}, time(d.deliveredDate)),
         h("dt", {}, "Next attempt"), h("dd", {}, time(d.nextAttemptDate))),
-      h("section", {class: "card", "aria-labelledby": "request-title"}, h("h2", {id: "request-title"}, "Request"),
-        h("table", {class: "headers"}, h("caption", {class: "visually-hidden"}, "Request headers"),
-          h("tbody", {}, headers.map(([name, value]) => h("tr", {}, h("th", {scope: "row"}, name), h("td", {}, value))))),
-        h("pre", {id: "request-body", tabindex: "0"}, JSON.stringify(sent, null, 2))),
       h("section", {class: "card", "aria-labelledby": "attempts-title"}, h("h2", {id: "attempts-title"}, "Attempts and responses"),
         d.attempts.length ? h("ol", {class: "attempts", id: "attempts"}, d.attempts.map(a => h("li", {},
           h("p", {}, h("span", {class: "badge " + (a.status >= 200 && a.status < 300 ? "delivered" : "failed")},
             a.status === null ? "no answer" : "HTTP " + a.status), " ",
             time(a.date) + " · " + a.durationMs + " ms" + (a.error ? " · " + a.error : "")),
           a.responseBody ? h("pre", {tabindex: "0"}, a.responseBody) : null)))
-          : h("p", {}, "No attempt yet.")));
+          : h("p", {}, "No attempt yet.")),
+      h("section", {class: "card", "aria-labelledby": "request-title"}, h("h2", {id: "request-title"}, "Request"),
+        h("table", {class: "headers"}, h("caption", {class: "visually-hidden"}, "Request headers"),
+          h("tbody", {}, headers.map(([name, value]) => h("tr", {}, h("th", {scope: "row"}, name), h("td", {}, value))))),
+        h("pre", {id: "request-body", tabindex: "0"}, JSON.stringify(sent, null, 2))));
   }
 
   // ---- start ---------------------------------------------------------------------------------------------------------
