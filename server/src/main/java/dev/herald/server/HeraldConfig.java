@@ -1,5 +1,6 @@
 package dev.herald.server;
 
+import dev.herald.adapter.http.HttpApiSettings;
 import dev.herald.adapter.mail.SmtpSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
@@ -7,6 +8,8 @@ import dev.herald.domain.delivery.RetrySchedule;
 import dev.herald.domain.endpoint.CircuitBreaker;
 import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +30,8 @@ public record HeraldConfig(
         Optional<SmtpSettings> smtp,
         HeraldSettings settings,
         Metrics metrics,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        List<String> portalFrameAncestors) {
 
     /** {@code GET /metrics} (docs/API.md §8.5): served unless disabled; a bearer token when one is set, else open. */
     public record Metrics(boolean enabled, Optional<String> token) {
@@ -92,7 +96,18 @@ public record HeraldConfig(
                         s.parsed("HERALD_RETENTION", d.retention(), HeraldConfig::retention)),
                 new Metrics(s.parsed("HERALD_METRICS_ENABLED", true, HeraldConfig::bool),
                         s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)),
-                s.parsed("HERALD_LOG_FORMAT", LogFormat.TEXT, LogFormat::parse));
+                s.parsed("HERALD_LOG_FORMAT", LogFormat.TEXT, LogFormat::parse),
+                s.parsed("HERALD_PORTAL_FRAME_ANCESTORS", List.of(), HeraldConfig::frameAncestors));
+    }
+
+    /**
+     * HERALD_PORTAL_FRAME_ANCESTORS (docs/API.md §12): origins separated by spaces, each checked as it would be by
+     * {@link HttpApiSettings#withPortalFrameAncestors}, so a bad one stops the server at start.
+     */
+    private static List<String> frameAncestors(String text) {
+        List<String> origins = Arrays.asList(text.split("\\s+"));
+        HttpApiSettings.defaults().withPortalFrameAncestors(origins);
+        return origins;
     }
 
     /**

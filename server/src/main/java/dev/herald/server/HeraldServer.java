@@ -43,7 +43,8 @@ public final class HeraldServer implements AutoCloseable {
             Javalin app = HeraldHttpApi.create(
                     new HttpApiPorts(herald.webhooks(), herald.events(), herald.deliveries(), herald.authentication(),
                             herald.tenants(), herald.health(), herald.eventTypes()),
-                    HttpApiSettings.from(config.settings(), adminKey),
+                    HttpApiSettings.from(config.settings(), adminKey)
+                            .withPortalFrameAncestors(config.portalFrameAncestors()),
                     javalin -> metrics.ifPresent(endpoint -> endpoint.register(javalin)));
             herald.startDelivering(); // first: on H2 it rebuilds the queue, which no publish may race
             app.start(config.port());

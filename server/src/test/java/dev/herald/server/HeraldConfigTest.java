@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,21 @@ class HeraldConfigTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> HeraldConfig.from(Map.of("HERALD_RETENTION", invalid), name -> null));
             assertTrue(e.getMessage().startsWith("HERALD_RETENTION=" + invalid + " is not valid"), e.getMessage());
+        }
+    }
+
+    @Test
+    void thePortalsFrameAncestorsAreOriginsSeparatedBySpacesAndNoneByDefault() {
+        assertEquals(List.of(), HeraldConfig.from(Map.of(), name -> null).portalFrameAncestors());
+        assertEquals(List.of("https://app.example.com", "'self'", "https://*.example.org:8443"),
+                HeraldConfig.from(Map.of("HERALD_PORTAL_FRAME_ANCESTORS",
+                        " https://app.example.com  'self'\thttps://*.example.org:8443 "), name -> null)
+                        .portalFrameAncestors());
+        for (String invalid : List.of("*", "https://a.example; script-src *", "app.example.com", "https://a.example/x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.from(Map.of("HERALD_PORTAL_FRAME_ANCESTORS", invalid), name -> null));
+            assertTrue(e.getMessage().startsWith("HERALD_PORTAL_FRAME_ANCESTORS=" + invalid + " is not valid"),
+                    e.getMessage());
         }
     }
 }

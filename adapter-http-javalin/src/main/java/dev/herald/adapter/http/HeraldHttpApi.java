@@ -61,6 +61,7 @@ public final class HeraldHttpApi {
         mountRoutes(config, ports, settings, clock);
         // The server's own front door; a host that mounts Herald's routes keeps its own / and its own docs.
         new JavalinDiscoveryRoutes().register(config);
+        JavalinPortalRoutes.registerPage(config, settings.portalFrameAncestors());
     }
 
     /**
@@ -89,6 +90,7 @@ public final class HeraldHttpApi {
         new JavalinDeliveryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
         new JavalinEventHistoryRoutes(ports.deliveries(), tenantAuth).register(config.routes);
         new JavalinEventTypeRoutes(ports.eventTypes(), tenantAuth, settings.maxBodyBytes()).register(config.routes);
+        JavalinPortalRoutes.registerApi(config.routes, ports.authentication(), tenantAuth, settings.maxBodyBytes());
         settings.adminKey().ifPresent(key -> new JavalinAdminRoutes(ports.tenants(),
                 new AdminAuthentication(key, throttle(ADMIN_FAILURES_PER_WINDOW, clock)), settings.maxBodyBytes())
                 .register(config.routes));

@@ -77,7 +77,7 @@ final class JavalinDiscoveryRoutes {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = JavalinDiscoveryRoutes.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the classpath");

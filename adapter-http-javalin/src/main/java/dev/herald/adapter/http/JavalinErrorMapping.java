@@ -34,6 +34,7 @@ final class JavalinErrorMapping {
         answerWithMessage(routes, NotFoundException.class, 404);
         answerWithMessage(routes, ConflictException.class, 409);
         answerWithMessage(routes, UnauthorizedException.class, 401);
+        answerWithMessage(routes, ForbiddenException.class, 403);
         answerWithMessage(routes, BodyTooLargeException.class, 413);
         // A limit of what one publish may send is about the request's size; the others about what exists.
         routes.exception(LimitExceededException.class, (e, ctx) -> Json.respond(ctx,

@@ -11,7 +11,8 @@ import org.eclipse.jetty.server.Request;
 /**
  * The headers of every answer, Jetty's own error answers included: a Server header without a version, no content
  * sniffing, nothing cached (answers carry webhook secrets and API keys), and a Content-Security-Policy that lets a
- * page load nothing and be framed nowhere (only /docs widens it, for Swagger UI: docs/API.md §10). As a Jetty customizer they are set before
+ * page load nothing and be framed nowhere (only /docs widens it, for Swagger UI, and /portal for its own files:
+ * docs/API.md §11, §12). As a Jetty customizer they are set before
  * any handler runs, so no route or error path can miss them.
  */
 final class StandardResponseHeaders implements HttpConfiguration.Customizer {

@@ -78,7 +78,8 @@ class DeliveryRoutesTest extends AcmeApiTest {
         assertEquals(200, delivery.get("lastDeliveryAttemptStatus").asInt());
         assertTrue(delivery.get("deliveredDate").isTextual());
         JsonNode attempt = delivery.get("attempts").get(0);
-        assertEquals(List.of("number", "date", "status", "error", "durationMs"), WebhookRoutesTest.fieldNames(attempt));
+        assertEquals(List.of("number", "date", "status", "error", "durationMs", "responseBody"),
+                WebhookRoutesTest.fieldNames(attempt));
         assertEquals(1, attempt.get("number").asInt());
         assertEquals(200, attempt.get("status").asInt());
         assertTrue(attempt.get("error").isNull());

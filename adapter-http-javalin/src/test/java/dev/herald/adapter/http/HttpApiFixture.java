@@ -45,6 +45,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,6 +62,11 @@ final class HttpApiFixture implements AutoCloseable {
     final InMemoryDeliveryQueue queue = new InMemoryDeliveryQueue(eventStore, webhookStore);
     final InMemoryDatabaseProbe database = new InMemoryDatabaseProbe();
     final AtomicInteger receiverStatus = new AtomicInteger(200);
+    /** How long the stub receiver says each attempt took. */
+    final AtomicInteger receiverMillis = new AtomicInteger(7);
+    /** What the stub receiver answers in its body. */
+    final AtomicReference<String> receiverBody = new AtomicReference<>("ok");
+    final InMemoryTenantStore tenantStore = new InMemoryTenantStore();
     final InMemoryOwnerNotifier owners = new InMemoryOwnerNotifier();
     final List<FailureNotice> notices = owners.received();
     final FakeClock authClock = new FakeClock(Instant.parse("2026-11-27T05:00:00Z"));
@@ -71,8 +77,9 @@ final class HttpApiFixture implements AutoCloseable {
 
     private HttpApiFixture(HttpApiSettings settings, UrlPolicy urlPolicy, UnaryOperator<HttpApiPorts> portsOverride) {
         ForSendingHttp receiver = request -> CompletableFuture.completedFuture(new HttpResult(
-                Optional.of(receiverStatus.get()), Optional.empty(), Optional.of("ok"), Optional.empty(), 7));
-        DrivenPorts driven = new DrivenPorts(new InMemoryTenantStore(), webhookStore, eventStore, queue, queue,
+                Optional.of(receiverStatus.get()), Optional.empty(), Optional.of(receiverBody.get()), Optional.empty(),
+                receiverMillis.get()));
+        DrivenPorts driven = new DrivenPorts(tenantStore, webhookStore, eventStore, queue, queue,
                 new InMemoryTransactions(), new InMemoryNoticeThrottle(), queue, database, receiver, owners,
                 new NoSchemaChecks());
         HeraldCore core = HeraldCore.wire(driven, HeraldSettings.defaults().withAllowHttp(urlPolicy.allowHttp())
@@ -233,6 +240,11 @@ final class HttpApiFixture implements AutoCloseable {
         Call header(String name, String value) {
             request.header(name, value);
             return this;
+        }
+
+        /** With a portal session's token instead of TENANT and API-KEY (docs/API.md §2.4). */
+        Call bearer(String token) {
+            return header("Authorization", "Bearer " + token);
         }
 
         Call as(Tenant tenant) {

@@ -203,6 +203,25 @@ class OpenApiResponsesTest {
                 .header("ADMIN-KEY", "wrong-key-0123456789-abcdef"), 401);
     }
 
+    /** A portal session (docs/API.md §2.4): opened by the key, refused to its own token, and good on the /v1 routes. */
+    @Test
+    @Order(4)
+    void portalSessionRoutes() {
+        tenantWithAWebhook();
+        String session = "/v1/portal/session";
+        Answer opened = check("POST", session, api.call("POST", session).as(tenant), 200);
+        String token = opened.json().get("token").asText();
+        check("POST", session, api.call("POST", session).as(tenant).body("{\"expiresInSeconds\":60}"), 200);
+        check("POST", session, api.call("POST", session).bearer(token), 403);
+        check("POST", session, api.call("POST", session).bearer("hps_unknown"), 401);
+        check("POST", session, api.call("POST", session).as(tenant).body("{\"expiresInSeconds\":0}"), 422);
+        check("POST", session, api.call("POST", session).as(tenant)
+                .body("{\"x\":\"" + "x".repeat(70_000) + "\"}"), 413);
+        check("GET", "/v1/webhook/list", api.call("GET", "/v1/webhook/list").bearer(token), 200);
+        check("GET", WEBHOOK, api.call("GET", "/v1/webhook/get/" + webhookId).bearer(token), 200);
+        check("GET", "/portal", api.call("GET", "/portal"), 200);
+    }
+
     /** Failed admin keys are throttled per address (docs/API.md §2.3): 429 with Retry-After, on a server of its own. */
     @Test
     @Order(5)

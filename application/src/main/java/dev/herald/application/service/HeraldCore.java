@@ -31,7 +31,7 @@ public final class HeraldCore {
     private final HistoryPurge historyPurge;
 
     private HeraldCore(DrivenPorts ports, HeraldSettings settings, CoreRuntime runtime) {
-        tenants = new TenantAdministration(ports.tenants());
+        tenants = new TenantAdministration(ports.tenants(), runtime.clock());
         webhooks = new WebhookManagement(ports.webhooks(), ports.deliveries(), ports.transactions(), runtime.clock(),
                 new UrlPolicy(settings.allowHttp(), settings.allowPrivateNetworks()), new SecretGenerator(),
                 settings.tenantLimits(), settings.dispatcher().endpoints().breaker());

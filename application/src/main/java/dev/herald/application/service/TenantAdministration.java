@@ -6,19 +6,26 @@ import dev.herald.application.port.out.ForStoringTenants;
 import dev.herald.domain.UnauthorizedException;
 import dev.herald.domain.tenant.ApiKey.ApiKeyHash;
 import dev.herald.domain.tenant.ApiKey;
+import dev.herald.domain.tenant.PortalToken;
 import dev.herald.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** Tenants and their API keys: creation, rotation, and checking a presented key. */
+/** Tenants, their API keys and portal sessions: creation, rotation, and checking presented credentials. */
 final class TenantAdministration implements ForAdministeringTenants, ForAuthenticatingTenants {
     /** Compared against when the tenant is unknown, so the answer takes as long as for a wrong key. */
     private static final ApiKeyHash NO_SUCH_TENANT = ApiKey.generate().hash();
 
     private final ForStoringTenants tenants;
+    private final Clock clock;
 
-    TenantAdministration(ForStoringTenants tenants) {
+    TenantAdministration(ForStoringTenants tenants, Clock clock) {
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     @Override
@@ -48,5 +55,24 @@ final class TenantAdministration implements ForAdministeringTenants, ForAuthenti
             throw new UnauthorizedException();
         }
         return id.get();
+    }
+
+    @Override
+    public TenantId authenticateSession(String token) {
+        if (token == null || token.isBlank()) {
+            throw new UnauthorizedException();
+        }
+        return tenants.sessionTenant(PortalToken.Hash.of(token), clock.instant())
+                .orElseThrow(UnauthorizedException::new);
+    }
+
+    @Override
+    public PortalSession openPortalSession(TenantId tenant, Duration lifetime) {
+        PortalToken.lifetime(lifetime.toSeconds());
+        PortalToken token = PortalToken.generate();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.MILLIS); // as the API shows times
+        tenants.insertSession(tenant, token.hash(), expiresAt, now);
+        return new PortalSession(token, expiresAt);
     }
 }

@@ -79,6 +79,11 @@ public final class HeraldClient {
         return new HeraldClient(baseUrl, Map.of("TENANT", tenant, "API-KEY", apiKey));
     }
 
+    /** Signed in with a portal session's token instead of TENANT and API-KEY (docs/API.md §2.4). */
+    public HeraldClient asSession(String token) {
+        return new HeraldClient(baseUrl, Map.of("Authorization", "Bearer " + token));
+    }
+
     /** Creates {@code tenant} through the admin API; a client signed in as the new tenant. */
     public HeraldClient newTenant(String adminKey, String tenant) {
         JsonNode credentials = asAdmin(adminKey).post("/admin/v1/tenant/create", Map.of("tenant", tenant)).expect(200);
