@@ -3,6 +3,7 @@ package dev.herald.adapter.persistence;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class SecretKeys {
                         + " its own (a key without one is '" + DEFAULT_ID + "')");
             }
         }
-        return new SecretKeys(current, Map.copyOf(byId));
+        return new SecretKeys(current, Collections.unmodifiableMap(byId));
     }
 
     /** A single current key written {@code [ID:]BASE64}. */
