@@ -105,7 +105,7 @@ public final class Herald implements AutoCloseable {
 
     /**
      * Re-encrypts every webhook signing secret not yet under the current encryption key, in batches, and returns how
-     * many values it rewrote (docs/API.md §8.1, key rotation); the retired keys can be dropped afterwards.
+     * many values it rewrote (docs/API.md §8.6, key rotation); the retired keys can be dropped afterwards.
      */
     public int reencryptSecrets() {
         return persistence.reencryptSecrets();

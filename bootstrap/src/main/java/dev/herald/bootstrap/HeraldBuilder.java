@@ -166,7 +166,7 @@ public final class HeraldBuilder {
     /**
      * Encrypts webhook signing secrets at rest under this key, written {@code [ID:]BASE64} (the base64 of 32 random
      * bytes, e.g. {@link SecretKeys#generate()}); clear-text secrets already stored are encrypted when Herald starts
-     * (docs/API.md §8.1, HERALD_ENCRYPTION_KEY). Without a key they stay in clear text.
+     * (docs/API.md §8.6). Without a key they stay in clear text.
      */
     public HeraldBuilder encryptionKey(String key) {
         try {

@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar herald.jar} runs the server; {@code java -jar herald.jar tenant create NAME} and
  * {@code ... tenant rotate-key NAME} print a new API key; {@code ... keys generate} prints a new encryption key and
- * {@code ... keys rotate} re-encrypts the signing secrets under the current one (docs/API.md §8.1).
+ * {@code ... keys rotate} re-encrypts the signing secrets under the current one (docs/API.md §8.6).
  */
 public final class Main {
     private static final String USAGE = String.join("\n",

@@ -183,7 +183,7 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /**
-     * Re-encrypts every stored signing secret not yet under the current key (docs/API.md §8.1, key rotation), a batch
+     * Re-encrypts every stored signing secret not yet under the current key (docs/API.md §8.6, key rotation), a batch
      * at a time; returns how many values it rewrote. Afterwards the retired keys are no longer needed.
      */
     public int reencryptSecrets() {

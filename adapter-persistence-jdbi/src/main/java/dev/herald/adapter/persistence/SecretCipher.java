@@ -12,7 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * How a webhook signing secret is stored (docs/API.md §8.1, HERALD_ENCRYPTION_KEY): in clear text ({@code whsec_…})
+ * How a webhook signing secret is stored (docs/API.md §8.6): in clear text ({@code whsec_…})
  * without keys; with keys as {@code v1:<keyId>:<base64(nonce | ciphertext | tag)>}, AES-256-GCM with a random 12-byte
  * nonce and the webhook's id as associated data, so that a value copied to another webhook's row fails its tag.
  * Reading takes either form, so rows written before the key was set stay readable until they are encrypted.

@@ -13,7 +13,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The AES-256 keys that encrypt webhook signing secrets at rest (docs/API.md §8.1, HERALD_ENCRYPTION_KEY): the current
+ * The AES-256 keys that encrypt webhook signing secrets at rest (docs/API.md §8.6): the current
  * one, which every write uses, and retired ones that are only read, each known by its id. A key is written
  * {@code [ID:]BASE64}, the base64 of 32 random bytes; without an id it is {@value #DEFAULT_ID}. No message and no
  * {@link #toString()} ever shows a key's bytes.

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the stored signing secrets in line with the configured keys (docs/API.md §8.1, HERALD_ENCRYPTION_KEY): at
+ * Brings the stored signing secrets in line with the configured keys (docs/API.md §8.6): at
  * start, clear-text values are encrypted and every encrypted one is checked; {@code keys rotate} re-encrypts every value
  * not yet under the current key. The table is walked in id order, a batch per transaction, and each value is replaced
  * only if it is still the one read (compare and set): two nodes doing this at once, or a webhook changed meanwhile,

@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How an encryption key is written (docs/API.md §8.1), and that no complaint about one ever repeats it. */
+/** How an encryption key is written (docs/API.md §8.6), and that no complaint about one ever repeats it. */
 class SecretKeysTest {
     @Test
     void aKeyIsTheBase64Of32BytesWithAnOptionalId() {

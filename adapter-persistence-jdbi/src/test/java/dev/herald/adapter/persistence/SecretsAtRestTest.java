@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Signing secrets at rest (docs/API.md §8.1, HERALD_ENCRYPTION_KEY), on a fresh H2 or PostgreSQL database per test,
+ * Signing secrets at rest (docs/API.md §8.6), on a fresh H2 or PostgreSQL database per test,
  * with the tables read directly over JDBC: what someone with a copy of the database would see.
  */
 class SecretsAtRestTest {

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signing secrets encrypted at rest (docs/API.md §8.1, HERALD_ENCRYPTION_KEY), through the server's HTTP API over
+ * Signing secrets encrypted at rest (docs/API.md §8.6), through the server's HTTP API over
  * restarts on one database, with its tables read directly over JDBC; each database's test extends this.
  */
 public abstract class EncryptedSecretsScenario {

@@ -1,4 +1,4 @@
--- Signing secrets may be stored encrypted (docs/API.md §8.1, HERALD_ENCRYPTION_KEY): v1:<keyId>:<base64 of nonce,
+-- Signing secrets may be stored encrypted (docs/API.md §8.6): v1:<keyId>:<base64 of nonce,
 -- ciphertext and tag> is longer than a clear whsec_ value.
 ALTER TABLE webhooks ALTER COLUMN secret SET DATA TYPE VARCHAR(512);
 ALTER TABLE webhooks ALTER COLUMN previous_secret SET DATA TYPE VARCHAR(512);
