@@ -104,6 +104,14 @@ public final class Herald implements AutoCloseable {
     }
 
     /**
+     * Re-encrypts every webhook signing secret not yet under the current encryption key, in batches, and returns how
+     * many values it rewrote (docs/API.md §8.7, key rotation); the retired keys can be dropped afterwards.
+     */
+    public int reencryptSecrets() {
+        return persistence.reencryptSecrets();
+    }
+
+    /**
      * Starts this node's delivery workers (once; later calls do nothing while they run). On an H2 file this first
      * rebuilds the queue from the delivery log, so call it before this node starts publishing.
      */

@@ -6,6 +6,7 @@ import dev.herald.adapter.metrics.QueueGauges;
 import dev.herald.adapter.outbound.JdkHttpSender;
 import dev.herald.adapter.outbound.OutboundHttpSettings;
 import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.adapter.persistence.SecretKeys;
 import dev.herald.application.config.DispatcherSettings;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
@@ -17,6 +18,7 @@ import dev.herald.domain.endpoint.EndpointLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -36,6 +38,7 @@ public final class HeraldBuilder {
     private ForSendingHttp httpSender;
     private ForNotifyingOwners ownerNotifier;
     private MeterRegistry meterRegistry;
+    private Optional<SecretKeys> encryptionKeys = Optional.empty();
 
     HeraldBuilder() {
     }
@@ -160,6 +163,25 @@ public final class HeraldBuilder {
         return this;
     }
 
+    /**
+     * Encrypts webhook signing secrets at rest under this key, written {@code [ID:]BASE64} (the base64 of 32 random
+     * bytes, e.g. {@link SecretKeys#generate()}); clear-text secrets already stored are encrypted when Herald starts
+     * (docs/API.md §8.7). Without a key they stay in clear text.
+     */
+    public HeraldBuilder encryptionKey(String key) {
+        try {
+            return encryptionKeys(SecretKeys.of(required(key, "encryptionKey")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encryptionKey: " + e.getMessage());
+        }
+    }
+
+    /** Like {@link #encryptionKey}, with retired keys that still read older values while keys are rotated. */
+    public HeraldBuilder encryptionKeys(SecretKeys keys) {
+        this.encryptionKeys = Optional.of(required(keys, "encryptionKeys"));
+        return this;
+    }
+
     /** Opens the database (migrating Herald's tables) and wires Herald; nothing is left open if this fails. */
     public Herald build() {
         if (httpSender != null && timeoutsSet) {
@@ -181,8 +203,8 @@ public final class HeraldBuilder {
     }
 
     private HeraldAssembly.Database database() {
-        return dataSource != null ? () -> JdbiPersistence.onDataSource(dataSource)
-                : () -> JdbiPersistence.connect(jdbcUrl, user, password, pool -> {
+        return dataSource != null ? () -> JdbiPersistence.onDataSource(dataSource, encryptionKeys)
+                : () -> JdbiPersistence.connect(jdbcUrl, user, password, encryptionKeys, pool -> {
                     if (meterRegistry != null) {
                         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meterRegistry));
                     }

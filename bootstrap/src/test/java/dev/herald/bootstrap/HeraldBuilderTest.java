@@ -37,6 +37,9 @@ class HeraldBuilderTest {
         assertNames("clock", () -> Herald.builder().clock(null));
         assertNames("httpSender", () -> Herald.builder().httpSender(null));
         assertNames("ownerNotifier", () -> Herald.builder().ownerNotifier(null));
+        assertNames("encryptionKey", () -> Herald.builder().encryptionKey("dG9vIHNob3J0"));
+        assertNames("encryptionKey", () -> Herald.builder().encryptionKey(null));
+        assertNames("encryptionKeys", () -> Herald.builder().encryptionKeys(null));
     }
 
     @Test

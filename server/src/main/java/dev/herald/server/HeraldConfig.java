@@ -2,6 +2,7 @@ package dev.herald.server;
 
 import dev.herald.adapter.http.HttpApiSettings;
 import dev.herald.adapter.mail.SmtpSettings;
+import dev.herald.adapter.persistence.SecretKeys;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.application.config.TenantLimits;
 import dev.herald.domain.delivery.RetrySchedule;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The server's settings (docs/API.md §8.1): each from its environment variable ({@code HERALD_PORT}) or the
@@ -31,7 +31,8 @@ public record HeraldConfig(
         HeraldSettings settings,
         Metrics metrics,
         LogFormat logFormat,
-        List<String> portalFrameAncestors) {
+        List<String> portalFrameAncestors,
+        Optional<SecretKeys> encryptionKeys) {
 
     /** {@code GET /metrics} (docs/API.md §8.5): served unless disabled; a bearer token when one is set, else open. */
     public record Metrics(boolean enabled, Optional<String> token) {
@@ -97,7 +98,8 @@ public record HeraldConfig(
                 new Metrics(s.parsed("HERALD_METRICS_ENABLED", true, HeraldConfig::bool),
                         s.secret("HERALD_METRICS_TOKEN", HeraldConfig::longSecret)),
                 s.parsed("HERALD_LOG_FORMAT", LogFormat.TEXT, LogFormat::parse),
-                s.parsed("HERALD_PORTAL_FRAME_ANCESTORS", List.of(), HeraldConfig::frameAncestors));
+                s.parsed("HERALD_PORTAL_FRAME_ANCESTORS", List.of(), HeraldConfig::frameAncestors),
+                encryptionKeys(s));
     }
 
     /**
@@ -108,6 +110,27 @@ public record HeraldConfig(
         List<String> origins = Arrays.asList(text.split("\\s+"));
         HttpApiSettings.defaults().withPortalFrameAncestors(origins);
         return origins;
+    }
+
+    /**
+     * HERALD_ENCRYPTION_KEY, the current key, and HERALD_ENCRYPTION_OLD_KEYS, the retired ones still read, each
+     * {@code [ID:]BASE64} (docs/API.md §8.1); a message about them never shows a key.
+     */
+    private static Optional<SecretKeys> encryptionKeys(Settings s) {
+        Optional<SecretKeys.Key> current = s.secret("HERALD_ENCRYPTION_KEY", SecretKeys.Key::parse);
+        List<SecretKeys.Key> retired = s.secret("HERALD_ENCRYPTION_OLD_KEYS", SecretKeys::parseList).orElse(List.of());
+        if (current.isEmpty()) {
+            if (!retired.isEmpty()) {
+                throw new IllegalArgumentException("HERALD_ENCRYPTION_OLD_KEYS is set without HERALD_ENCRYPTION_KEY:"
+                        + " the current key is the one new secrets are encrypted with");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SecretKeys.of(current.get(), retired));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("HERALD_ENCRYPTION_KEY and HERALD_ENCRYPTION_OLD_KEYS: " + e.getMessage());
+        }
     }
 
     /**
@@ -219,7 +242,7 @@ public record HeraldConfig(
         }
 
         /** Like {@link #parsed}, for an optional secret: the message names the variable but never shows the value. */
-        Optional<String> secret(String variable, UnaryOperator<String> check) {
+        <T> Optional<T> secret(String variable, Function<String, T> check) {
             try {
                 return text(variable).map(check);
             } catch (RuntimeException e) {

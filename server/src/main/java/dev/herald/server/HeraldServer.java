@@ -66,6 +66,7 @@ public final class HeraldServer implements AutoCloseable {
                 .database(config.dbUrl(), config.dbUser(), config.dbPassword())
                 .settings(config.settings());
         registry.ifPresent(builder::meterRegistry);
+        config.encryptionKeys().ifPresent(builder::encryptionKeys); // else secrets in clear text, with a warning
         config.smtp().ifPresent(smtp -> builder.ownerNotifier(new SmtpOwnerNotifier(smtp))); // else to the log
         return builder.build();
     }

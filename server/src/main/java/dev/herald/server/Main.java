@@ -1,5 +1,7 @@
 package dev.herald.server;
 
+import dev.herald.adapter.persistence.SecretKeys;
+import dev.herald.adapter.persistence.SecretsAtRestException;
 import dev.herald.application.port.in.ForAdministeringTenants.TenantCredentials;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.HeraldException;
@@ -14,13 +16,16 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar herald.jar} runs the server; {@code java -jar herald.jar tenant create NAME} and
- * {@code ... tenant rotate-key NAME} print a new API key.
+ * {@code ... tenant rotate-key NAME} print a new API key; {@code ... keys generate} prints a new encryption key and
+ * {@code ... keys rotate} re-encrypts the signing secrets under the current one (docs/API.md §8.7).
  */
 public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: java -jar herald.jar                       run the server (configured by HERALD_* variables)",
             "       java -jar herald.jar tenant create NAME     create a tenant and print its API key",
-            "       java -jar herald.jar tenant rotate-key NAME replace a tenant's API key and print the new one");
+            "       java -jar herald.jar tenant rotate-key NAME replace a tenant's API key and print the new one",
+            "       java -jar herald.jar keys generate          print a new random HERALD_ENCRYPTION_KEY",
+            "       java -jar herald.jar keys rotate            re-encrypt every signing secret under HERALD_ENCRYPTION_KEY");
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
@@ -35,7 +40,7 @@ public final class Main {
     }
 
     /**
-     * A library that logs through java.util.logging writes to the server's log too, in its format (docs/API.md §8.6),
+     * A library that logs through java.util.logging writes to the server's log too, in its format (docs/API.md §8.7),
      * not to JUL's own console handler. (System.Logger comes through slf4j-jdk-platform-logging by itself.)
      */
     static void routeJulIntoSlf4j() {
@@ -72,6 +77,12 @@ public final class Main {
 
     /** Runs one command; returns the process exit code (0 ok, 1 refused, 2 usage or configuration error). */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.equals(List.of("keys", "generate"))) { // needs no configuration
+            out.println(SecretKeys.generate()); // alone on stdout, so scripts can capture it
+            err.println("a new encryption key: set it as HERALD_ENCRYPTION_KEY (or ID:KEY), and keep a copy safe:"
+                    + " signing secrets encrypted with it cannot be read without it");
+            return 0;
+        }
         HeraldConfig config;
         try {
             config = HeraldConfig.fromEnvironment();
@@ -79,12 +90,20 @@ public final class Main {
             err.println("configuration error: " + e.getMessage());
             return 2;
         }
-        if (args.isEmpty() || args.equals(List.of("serve"))) {
-            return serve(config, out);
-        }
-        if (args.size() == 3 && args.get(0).equals("tenant")
-                && (args.get(1).equals("create") || args.get(1).equals("rotate-key"))) {
-            return tenantCommand(config, args.get(1), args.get(2), out, err);
+        try {
+            if (args.isEmpty() || args.equals(List.of("serve"))) {
+                return serve(config, out);
+            }
+            if (args.equals(List.of("keys", "rotate"))) {
+                return rotateKeys(config, out, err);
+            }
+            if (args.size() == 3 && args.get(0).equals("tenant")
+                    && (args.get(1).equals("create") || args.get(1).equals("rotate-key"))) {
+                return tenantCommand(config, args.get(1), args.get(2), out, err);
+            }
+        } catch (SecretsAtRestException e) {
+            err.println("cannot start: " + e.getMessage());
+            return 2;
         }
         err.println(USAGE);
         return 2;
@@ -112,7 +131,7 @@ public final class Main {
 
     /**
      * The server's start and stop, on stdout: a line of its own in text, or a log line among the others in JSON, so
-     * that stdout is JSON lines only (docs/API.md §8.6).
+     * that stdout is JSON lines only (docs/API.md §8.7).
      */
     private static void say(HeraldConfig config, PrintStream out, String line) {
         if (config.logFormat() == LogFormat.JSON) {
@@ -126,6 +145,33 @@ public final class Main {
     /** A JDBC URL as it may be shown: a password in it ({@code password=…}) is starred out. */
     static String withoutPassword(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * Opens the database directly, as the nodes keep running (on PostgreSQL) with the new key current and the old one
+     * retired; an H2 file is its server's alone, so that server must be stopped first.
+     */
+    private static int rotateKeys(HeraldConfig config, PrintStream out, PrintStream err) {
+        if (config.encryptionKeys().isEmpty()) {
+            err.println("keys rotate: set HERALD_ENCRYPTION_KEY to the key to encrypt under, and"
+                    + " HERALD_ENCRYPTION_OLD_KEYS to the keys the secrets are encrypted with now");
+            return 2;
+        }
+        try (Herald herald = HeraldServer.herald(config)) {
+            int rewritten = herald.reencryptSecrets();
+            out.println(rewritten); // alone on stdout, so scripts can capture it
+            err.println(rewritten + " signing secret(s) re-encrypted under key id '"
+                    + config.encryptionKeys().get().current().id() + "'; every secret is now under it, so the old keys"
+                    + " can be removed from HERALD_ENCRYPTION_OLD_KEYS");
+            return 0;
+        } catch (RuntimeException e) {
+            if (!openedByAnotherProcess(e)) {
+                throw e;
+            }
+            err.println("the database " + config.dbUrl() + " is open in another process: stop the Herald server"
+                    + " that uses it, then run keys rotate again");
+            return 1;
+        }
     }
 
     private static int tenantCommand(HeraldConfig config, String command, String name, PrintStream out,

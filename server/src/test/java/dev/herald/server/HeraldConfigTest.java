@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.adapter.persistence.SecretKeys;
 import dev.herald.application.config.HeraldSettings;
 import dev.herald.domain.endpoint.EndpointLimits;
 import java.time.Duration;
@@ -170,5 +171,34 @@ class HeraldConfigTest {
             assertTrue(e.getMessage().startsWith("HERALD_PORTAL_FRAME_ANCESTORS=" + invalid + " is not valid"),
                     e.getMessage());
         }
+    }
+
+    @Test
+    void theEncryptionKeysAreReadWithTheirIdsAndNeverShown() {
+        String current = SecretKeys.generate();
+        String retired = SecretKeys.generate();
+        assertEquals(Optional.empty(), HeraldConfig.from(Map.of(), name -> null).encryptionKeys());
+        SecretKeys keys = HeraldConfig.from(Map.of("HERALD_ENCRYPTION_KEY", "k2:" + current,
+                "HERALD_ENCRYPTION_OLD_KEYS", "k1:" + retired + ",k0:" + SecretKeys.generate()), name -> null)
+                .encryptionKeys().orElseThrow();
+        assertEquals("SecretKeys[current=k2, all=[k2, k1, k0]]", keys.toString());
+        assertEquals("k2", keys.current().id());
+        assertEquals(SecretKeys.DEFAULT_ID, HeraldConfig.from(Map.of("HERALD_ENCRYPTION_KEY", current), name -> null)
+                .encryptionKeys().orElseThrow().current().id());
+
+        String shortKey = current.substring(0, 20);
+        for (Map<String, String> wrong : List.of(Map.of("HERALD_ENCRYPTION_KEY", shortKey),
+                Map.of("HERALD_ENCRYPTION_KEY", current, "HERALD_ENCRYPTION_OLD_KEYS", "k1:" + shortKey))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HeraldConfig.from(wrong, name -> null));
+            assertTrue(e.getMessage().startsWith("HERALD_ENCRYPTION_"), e.getMessage());
+            assertFalse(e.getMessage().contains(shortKey) || e.getMessage().contains(current), e.getMessage());
+        }
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.from(
+                Map.of("HERALD_ENCRYPTION_KEY", current, "HERALD_ENCRYPTION_OLD_KEYS", retired), name -> null));
+        assertTrue(twice.getMessage().contains("two keys have the id 'default'"), twice.getMessage());
+        IllegalArgumentException oldOnly = assertThrows(IllegalArgumentException.class, () -> HeraldConfig.from(
+                Map.of("HERALD_ENCRYPTION_OLD_KEYS", retired), name -> null));
+        assertTrue(oldOnly.getMessage().contains("without HERALD_ENCRYPTION_KEY"), oldOnly.getMessage());
     }
 }

@@ -53,7 +53,9 @@ public final class JdbiPersistence implements AutoCloseable {
     /** Stops the H2 file maintenance; typed without H2, so that a host without the H2 driver never loads it. */
     private final Optional<Runnable> stopCompaction;
 
-    private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool) {
+    private final SecretsAtRest secretsAtRest;
+
+    private JdbiPersistence(DataSource dataSource, Optional<HikariDataSource> ownedPool, Optional<SecretKeys> keys) {
         this.ownedPool = ownedPool;
         migrate(dataSource);
         this.singleNodeFile = H2Urls.isH2File(databaseUrl(dataSource));
@@ -63,7 +65,10 @@ public final class JdbiPersistence implements AutoCloseable {
         TransactionScope scope = new TransactionScope(jdbi);
         this.transactions = new JdbiTransactions(scope);
         this.tenants = new JdbiTenantStore(scope);
-        this.webhooks = new JdbiWebhookStore(scope);
+        SecretCipher cipher = new SecretCipher(keys);
+        this.secretsAtRest = new SecretsAtRest(jdbi, cipher);
+        secretsAtRest.onStart();
+        this.webhooks = new JdbiWebhookStore(scope, cipher);
         this.events = new JdbiEventStore(scope);
         SqlDialect dialect = SqlDialect.of(dataSource);
         this.deliveries = new JdbiDeliveryQueue(scope, dialect);
@@ -78,14 +83,19 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /**
      * Connects with a pool of its own ({@code user} and {@code password} may be empty). H2 URLs get the settings
-     * Herald's SQL needs (PostgreSQL mode, lower-case names) unless they set them.
+     * Herald's SQL needs (PostgreSQL mode, lower-case names) unless they set them. Signing secrets are stored in clear
+     * text.
      */
     public static JdbiPersistence connect(String jdbcUrl, String user, String password) {
-        return connect(jdbcUrl, user, password, config -> { });
+        return connect(jdbcUrl, user, password, Optional.empty(), config -> { });
     }
 
-    /** Like {@link #connect(String, String, String)}, the pool's settings then handed to {@code pool} (e.g. metrics). */
-    public static JdbiPersistence connect(String jdbcUrl, String user, String password, Consumer<HikariConfig> pool) {
+    /**
+     * Like {@link #connect(String, String, String)}, with signing secrets encrypted under {@code keys} when present
+     * ({@link SecretKeys}), and the pool's settings handed to {@code pool} (e.g. metrics).
+     */
+    public static JdbiPersistence connect(String jdbcUrl, String user, String password, Optional<SecretKeys> keys,
+                                          Consumer<HikariConfig> pool) {
         Optional<Path> h2File = H2FilePermissions.databasePath(jdbcUrl);
         h2File.ifPresent(H2FilePermissions::prepareDirectory);
         HikariConfig config = new HikariConfig();
@@ -104,7 +114,7 @@ public final class JdbiPersistence implements AutoCloseable {
         pool.accept(config);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            JdbiPersistence persistence = new JdbiPersistence(dataSource, Optional.of(dataSource));
+            JdbiPersistence persistence = new JdbiPersistence(dataSource, Optional.of(dataSource), keys);
             h2File.ifPresent(H2FilePermissions::protectFiles);
             return persistence;
         } catch (RuntimeException e) {
@@ -118,7 +128,12 @@ public final class JdbiPersistence implements AutoCloseable {
      * {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}.
      */
     public static JdbiPersistence onDataSource(DataSource hostDataSource) {
-        return new JdbiPersistence(hostDataSource, Optional.empty());
+        return onDataSource(hostDataSource, Optional.empty());
+    }
+
+    /** Like {@link #onDataSource(DataSource)}, with signing secrets encrypted under {@code keys} when present. */
+    public static JdbiPersistence onDataSource(DataSource hostDataSource, Optional<SecretKeys> keys) {
+        return new JdbiPersistence(hostDataSource, Optional.empty(), keys);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -183,6 +198,14 @@ public final class JdbiPersistence implements AutoCloseable {
             int pending = queueRebuild.run();
             LOG.info("H2 file: rebuilt the delivery queue from the delivery log ({} pending)", pending);
         }
+    }
+
+    /**
+     * Re-encrypts every stored signing secret not yet under the current key (docs/API.md §8.7, key rotation), a batch
+     * at a time; returns how many values it rewrote. Afterwards the retired keys are no longer needed.
+     */
+    public int reencryptSecrets() {
+        return secretsAtRest.rotate();
     }
 
     private static String databaseUrl(DataSource dataSource) {

@@ -53,9 +53,12 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
     static final String COUNT_LIVE = "SELECT COUNT(*) FROM webhooks WHERE archived = FALSE AND tenant = :tenant";
 
     private final TransactionScope scope;
+    /** Signing secrets are written through it and read back through it ({@link SecretCipher}). */
+    private final SecretCipher cipher;
 
-    JdbiWebhookStore(TransactionScope scope) {
+    JdbiWebhookStore(TransactionScope scope, SecretCipher cipher) {
         this.scope = scope;
+        this.cipher = cipher;
     }
 
     /** The webhook, its live subscriptions, and its endpoint's lane in the delivery queue ({@link EndpointLanes}). */
@@ -116,7 +119,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                         + " FROM webhooks WHERE id = :id AND tenant = :tenant")
                 .bind("id", id.value())
                 .bind("tenant", tenant.value())
-                .map(JdbiWebhookStore::webhook)
+                .map(this::webhook)
                 .findOne());
     }
 
@@ -125,7 +128,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         return scope.inTransaction(h -> h.createQuery(LIST)
                 .bind("tenant", tenant.value())
                 .bind("includeArchived", includeArchived)
-                .map(JdbiWebhookStore::webhook)
+                .map(this::webhook)
                 .list());
     }
 
@@ -154,7 +157,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
         return scope.inTransaction(h -> h.createQuery(LIVE_SUBSCRIBERS)
                 .bind("tenant", tenant.value())
                 .bind("type", type.name())
-                .map(JdbiWebhookStore::webhook)
+                .map(this::webhook)
                 .list());
     }
 
@@ -176,7 +179,7 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
     }
 
 
-    private static <S extends SqlStatement<S>> S bindFields(S statement, Webhook webhook) {
+    private <S extends SqlStatement<S>> S bindFields(S statement, Webhook webhook) {
         return statement
                 .bind("id", webhook.id().value())
                 .bind("tenant", webhook.tenant().value())
@@ -184,8 +187,9 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("types", webhook.subscription().asList().stream().map(Enum::name)
                         .collect(Collectors.joining(",")))
                 .bind("email", webhook.notificationEmail().map(EmailAddress::value).orElse(null))
-                .bind("secret", webhook.secret().value())
-                .bind("previousSecret", webhook.previousSecret().map(r -> r.secret().value()).orElse(null))
+                .bind("secret", cipher.seal(webhook.id().value(), webhook.secret().value()))
+                .bind("previousSecret", webhook.previousSecret()
+                        .map(r -> cipher.seal(webhook.id().value(), r.secret().value())).orElse(null))
                 .bind("previousValidUntil", SqlTime.of(webhook.previousSecret().map(RetiredSecret::validUntil)))
                 .bind("created", SqlTime.of(webhook.createdDate()))
                 .bind("updated", SqlTime.of(webhook.updatedDate()))
@@ -195,17 +199,18 @@ public final class JdbiWebhookStore implements ForStoringWebhooks {
                 .bind("headers", HeaderLines.write(webhook.headers()));
     }
 
-    private static Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
+    private Webhook webhook(ResultSet rs, StatementContext ctx) throws SQLException {
+        String id = rs.getString("id");
         String previousSecret = rs.getString("previous_secret");
         Optional<RetiredSecret> previous = previousSecret == null ? Optional.empty() : Optional.of(new RetiredSecret(
-                new WebhookSecret(previousSecret), SqlTime.read(rs, "previous_secret_valid_until")));
+                new WebhookSecret(cipher.open(id, previousSecret)), SqlTime.read(rs, "previous_secret_valid_until")));
         return new Webhook(
-                new WebhookId(rs.getString("id")),
+                new WebhookId(id),
                 new TenantId(rs.getString("tenant")),
                 new WebhookUrl(rs.getString("url")),
                 Subscription.of(Arrays.stream(rs.getString("event_types").split(",")).map(EventType::valueOf).toList()),
                 Optional.ofNullable(rs.getString("notification_email")).map(EmailAddress::new),
-                new WebhookSecret(rs.getString("secret")),
+                new WebhookSecret(cipher.open(id, rs.getString("secret"))),
                 previous,
                 SqlTime.read(rs, "created_date"),
                 SqlTime.readOptional(rs, "updated_date"),

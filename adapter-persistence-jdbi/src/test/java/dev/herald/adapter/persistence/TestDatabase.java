@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +25,7 @@ final class TestDatabase {
             "notice_tenants", "notice_sends");
 
     private static TestDatabase h2InMemory;
+    private static TestDatabase h2InMemoryEncrypted;
     private static TestDatabase h2File;
     private static TestDatabase postgres;
 
@@ -31,8 +33,12 @@ final class TestDatabase {
     private final String jdbcUrl;
 
     private TestDatabase(String jdbcUrl) {
+        this(jdbcUrl, Optional.empty());
+    }
+
+    private TestDatabase(String jdbcUrl, Optional<SecretKeys> keys) {
         this.jdbcUrl = jdbcUrl;
-        this.persistence = JdbiPersistence.connect(jdbcUrl, "", "");
+        this.persistence = JdbiPersistence.connect(jdbcUrl, "", "", keys, pool -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(persistence::close));
     }
 
@@ -41,6 +47,15 @@ final class TestDatabase {
             h2InMemory = new TestDatabase("jdbc:h2:mem:herald-contract");
         }
         return h2InMemory;
+    }
+
+    /** In memory, with webhook signing secrets encrypted at rest (docs/API.md §8.7). */
+    static synchronized TestDatabase h2InMemoryEncrypted() {
+        if (h2InMemoryEncrypted == null) {
+            h2InMemoryEncrypted = new TestDatabase("jdbc:h2:mem:herald-contract-encrypted",
+                    Optional.of(SecretKeys.of("k1:" + SecretKeys.generate())));
+        }
+        return h2InMemoryEncrypted;
     }
 
     static synchronized TestDatabase h2File() {
