@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Reads the text of one JSON object strictly (RFC 8259, nothing more: no comments, no trailing commas, no leading
- * zeros, no unescaped control characters, nothing after the object; no name twice in one object, nor with an unpaired
- * surrogate) and writes it in canonical form: no insignificant whitespace; strings with only {@code "}, {@code \} and
+ * zeros, no unescaped control characters, nothing after the object; no name twice in one object, no unpaired
+ * surrogate in a name or a string) and writes it in canonical form: no insignificant whitespace; strings with only {@code "}, {@code \} and
  * control characters escaped ({@code \b \t \n \f \r}, else <code>&#92;u00XX</code>); integers as written but
  * {@code -0} as {@code 0}; other numbers as {@link BigDecimal#toString()} writes them. That is the form Jackson gives
  * the HTTP adapter (a test there holds it), so the same data stores the same bytes however it is published.
@@ -93,7 +93,7 @@ final class CanonicalJson {
         switch (c) {
             case '{' -> object(depth + 1);
             case '[' -> array(depth + 1);
-            case '"' -> JsonStrings.copy(in, null);
+            case '"' -> string();
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -140,6 +140,19 @@ final class CanonicalJson {
         do {
             value(depth);
         } while (nextItem(']'));
+    }
+
+    /**
+     * A string value. Half a surrogate pair is refused as in a name: it is no character, UTF-8 cannot carry it, and a
+     * database or a receiver would store or read something else than was published.
+     */
+    private void string() {
+        int at = in.pos;
+        StringBuilder value = new StringBuilder();
+        JsonStrings.copy(in, value);
+        if (JsonStrings.hasUnpairedSurrogate(value.toString())) {
+            throw in.errorAt(at, "unpaired surrogate in a string");
+        }
     }
 
     private void enter(int depth, char open) {

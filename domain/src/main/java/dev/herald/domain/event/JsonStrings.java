@@ -33,7 +33,7 @@ final class JsonStrings {
         }
     }
 
-    /** Whether {@code text} holds half a surrogate pair (Jackson refuses those in names, though not in values). */
+    /** Whether {@code text} holds half a surrogate pair, which is no character (refused in names and strings alike). */
     static boolean hasUnpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

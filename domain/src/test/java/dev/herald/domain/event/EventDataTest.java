@@ -19,7 +19,7 @@ class EventDataTest {
             "{\"name\":\"Zoë 😀\",\"path\":\"a/b\"}", "{\"n\":-12345678901234567890123}", "{\"x\":1.50}",
             "{\"e\":\"\\\"\\\\\\b\\t\\n\\f\\r\\u0001\\u001F\"}", "{\"\":\"\"}", "{\"a\":{\"a\":{\"a\":[]}}}",
             "{\"big\":1E+400,\"small\":1.5E-7,\"zero\":0.0}", "{\"del\":\"\u007f\",\"ls\":\"\u2028\"}",
-            "{\"lone surrogates\":\"\uD800 \uDC00\",\"a pair in a name: \uD83D\uDE00\":1}"})
+            "{\"a pair: \uD83D\uDE00\":\"\uD83D\uDE00\"}"})
     void canonicalDataIsKeptExactly(String json) {
         assertEquals(json, EventData.parse(json).json());
     }
@@ -47,7 +47,8 @@ class EventDataTest {
             "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"tab\there\"}", "{\"a\":1",
             "{\"a\":1 /* no */}", "{\"a\":1} // no", "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":1,\"b\":1}}",
             "{\"\\u0061\":1,\"a\":2}", "\u000b{}", "{}\u00a0", "{\"a\":1e99999999999}", "{\"a\":[}", "{\"a\":]}",
-            "{\"\\uD800\":1}", "{\"x\\uDC00\":1}", "{\"\uD800\":1}"})
+            "{\"\\uD800\":1}", "{\"x\\uDC00\":1}", "{\"\uD800\":1}", "{\"a\":\"\\uD800\"}",
+            "{\"a\":[\"x\uDC00\"]}", "{\"a\":\"\\uDC00\\uD800\"}"})
     void anythingButOneJsonObjectIsRefusedAsAViolationOfData(String text) {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> EventData.parse(text));
         Violation violation = refused.violations().get(0);
