@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.herald.adapter.http.ValidationErrorBody.Problem;
+import dev.herald.domain.event.JsonStrings;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,16 +58,7 @@ final class Json {
      */
     private static boolean holdsHalfASurrogatePair(JsonNode node) {
         if (node.isTextual()) {
-            String text = node.textValue();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return true;
-                }
-            }
-            return false;
+            return JsonStrings.hasUnpairedSurrogate(node.textValue());
         }
         for (JsonNode child : node) {
             if (holdsHalfASurrogatePair(child)) {

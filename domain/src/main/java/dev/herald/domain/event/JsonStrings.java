@@ -1,7 +1,7 @@
 package dev.herald.domain.event;
 
 /** The strings of a JSON text: read strictly, written with only the escapes JSON requires (see {@link CanonicalJson}). */
-final class JsonStrings {
+public final class JsonStrings {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private JsonStrings() {
@@ -34,7 +34,7 @@ final class JsonStrings {
     }
 
     /** Whether {@code text} holds half a surrogate pair, which is no character (refused in names and strings alike). */
-    static boolean hasUnpairedSurrogate(String text) {
+    public static boolean hasUnpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
