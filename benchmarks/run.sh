@@ -21,7 +21,8 @@ END $$;
 SQL
   su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = 'herald_bench'\"" | grep -q 1 \
     || su postgres -c "createdb -O herald herald_bench"
-  # The benchmark drops Herald's tables at the start of the PostgreSQL part: every run starts empty.
+  # The benchmark drops every table of the database's current schema at the start of the PostgreSQL part: every run
+  # starts empty (use a database of its own, as herald_bench here).
   export HERALD_BENCH_PG_URL="${HERALD_BENCH_PG_URL:-jdbc:postgresql://localhost:5432/herald_bench?user=herald&password=herald}"
 fi
 

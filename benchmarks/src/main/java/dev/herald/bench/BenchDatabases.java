@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The databases a run measures: what Herald's data takes on disk, and a clean PostgreSQL to start from. */
 final class BenchDatabases {
+    /** Herald's tables, for their size on disk. */
     private static final List<String> TABLES = List.of("delivery_queue", "attempts", "deliveries", "events",
-            "webhook_subscriptions", "webhooks", "lane_wakeups", "endpoint_lanes", "tenants", "notice_throttle", "notice_tenants", "notice_sends");
+            "webhook_subscriptions", "webhooks", "lane_wakeups", "endpoint_lanes", "tenants", "notice_throttle",
+            "notice_tenants", "notice_sends", "portal_sessions");
 
     private BenchDatabases() {
     }
@@ -35,13 +38,21 @@ final class BenchDatabases {
         }
     }
 
-    /** A clean database: Herald's tables (and its migration history) dropped, so Flyway creates them anew. */
+    /**
+     * A clean database: every table of the schema dropped (Herald's, whichever migrations made them, and its migration
+     * history), so Flyway creates them anew.
+     */
     static void freshPostgres(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                s.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
+            List<String> tables = new ArrayList<>();
+            try (var rows = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
             }
-            s.execute("DROP TABLE IF EXISTS herald_schema_history CASCADE");
+            for (String table : tables) {
+                s.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE");
+            }
         }
     }
 }
