@@ -98,6 +98,7 @@ public final class JdbiPersistence implements AutoCloseable {
                                           Consumer<HikariConfig> pool) {
         Optional<Path> h2File = H2FilePermissions.databasePath(jdbcUrl);
         h2File.ifPresent(H2FilePermissions::prepareDirectory);
+        h2File.ifPresent(database -> H2CrashRecovery.beforeOpening(database, jdbcUrl));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(H2Urls.withHeraldSettings(jdbcUrl));
         config.setUsername(user == null || user.isEmpty() ? null : user);
