@@ -1,12 +1,15 @@
 package dev.herald.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The databases a run measures: what Herald's data takes on disk, and a clean PostgreSQL to start from. */
 final class BenchDatabases {
@@ -35,6 +38,17 @@ final class BenchDatabases {
                      + " AND c.relname IN ('" + String.join("', '", TABLES) + "')")) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Deletes a run's H2 directory {@code dir} with everything in it, if it is there. */
+    static void deleteFiles(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

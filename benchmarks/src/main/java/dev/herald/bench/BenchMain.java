@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * the baseline of bare HTTP clients, Herald end to end on H2 (and PostgreSQL when HERALD_BENCH_PG_URL is set),
  * publish→received latency at a fixed offered load, the management API, peak RSS, a quiet tenant's latency next to
  * a hung endpoint (the isolation scenario), how cost grows with an event's fan-out and whether it grows with
- * history (the fan-out and history scenarios), and JMH micro-benchmarks.
+ * history (the fan-out and history scenarios), retention purging a million finished deliveries while delivering and
+ * the data's size over a soak at constant load (the purge and soak scenarios), and JMH micro-benchmarks.
  *
  * <p>What it does is set from the environment: see {@link BenchSettings}.
  */
@@ -105,6 +106,16 @@ public final class BenchMain {
             sections.add(HistoryScenario.table(HistoryScenario.runAll(settings, work)));
         } else {
             notes.add("history skipped (HERALD_BENCH_SKIP)");
+        }
+        if (!settings.skips("purge")) {
+            sections.add(PurgeScenario.table(PurgeScenario.runAll(settings, work)));
+        } else {
+            notes.add("purge skipped (HERALD_BENCH_SKIP)");
+        }
+        if (!settings.skips("soak")) {
+            sections.add(SoakScenario.table(SoakScenario.runAll(settings, work)));
+        } else {
+            notes.add("soak skipped (HERALD_BENCH_SKIP)");
         }
         if (!settings.skips("disk")) {
             System.out.println("H2 disk use at a steady 50 events/s (embedded Herald, no-op sender)...");

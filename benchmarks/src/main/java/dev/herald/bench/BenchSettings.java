@@ -11,12 +11,13 @@ import java.util.Locale;
  * -Xmx256m), HERALD_BENCH_BASELINE_JVM_OPTS, HERALD_BENCH_SENDERS (the baseline's bare senders, in order:
  * jdk,jdk-herald-executor,jetty,apache,reactor-netty), HERALD_BENCH_FANOUT_DELIVERIES (deliveries of each fan-out
  * case: 1, 10, 100 and 1,000 webhooks per event, 20000), HERALD_BENCH_HISTORY_ROWS (finished deliveries loaded for the
- * history phase, 1000000), HERALD_BENCH_PG_URL, HERALD_BENCH_SKIP (comma list of
- * h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation,fanout,history).
+ * history and purge phases, 1000000), HERALD_BENCH_SOAK_MINUTES (each database's soak, 10), HERALD_BENCH_PG_URL,
+ * HERALD_BENCH_SKIP (comma list of h2,pg,jmh,baseline,ceiling,mgmt,latency,disk,isolation,fanout,history,purge,soak).
  */
 record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int mgmtRequests, int concurrency,
                      int publishConcurrency, int mgmtConcurrency, List<String> heraldJvm, List<String> baselineJvm,
-                     List<String> senders, int fanoutDeliveries, int historyRows, String pgUrl, List<String> skip) {
+                     List<String> senders, int fanoutDeliveries, int historyRows, int soakMinutes, String pgUrl,
+                     List<String> skip) {
 
     static BenchSettings fromEnvironment() {
         return new BenchSettings(intSetting("HERALD_BENCH_EVENTS", 20_000), intSetting("HERALD_BENCH_WEBHOOKS", 5),
@@ -28,7 +29,7 @@ record BenchSettings(int events, int webhooks, int rate, int latencySeconds, int
                 List.of(setting("HERALD_BENCH_SENDERS",
                         "jdk,jdk-herald-executor,jetty,apache,reactor-netty").split(",")),
                 intSetting("HERALD_BENCH_FANOUT_DELIVERIES", 20_000),
-                intSetting("HERALD_BENCH_HISTORY_ROWS", 1_000_000),
+                intSetting("HERALD_BENCH_HISTORY_ROWS", 1_000_000), intSetting("HERALD_BENCH_SOAK_MINUTES", 10),
                 setting("HERALD_BENCH_PG_URL", ""),
                 List.of(setting("HERALD_BENCH_SKIP", "").toLowerCase(Locale.ROOT).split(",")));
     }

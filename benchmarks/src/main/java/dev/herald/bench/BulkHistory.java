@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
  * A long delivery history written straight into Herald's tables with a few {@code INSERT … SELECT} over a number
  * series (minutes for a million rows, where publishing them would take hours): finished deliveries with their events
  * and one attempt each, and optionally a few newer deliveries waiting in the queue, for webhooks that already exist.
- * Used by {@link DeliveryListTimes} and {@link HistoryScenario}.
+ * Used by {@link DeliveryListTimes}, {@link HistoryScenario} and {@link PurgeScenario}.
  */
 final class BulkHistory {
     private static final String TYPE_OF_X = "CASE WHEN MOD(x, 50) = 0 THEN 'PAYMENT_FAILED'"
@@ -35,11 +35,12 @@ final class BulkHistory {
         for (int w = 1; w <= webhooks; w++) {
             String webhook = webhookIds.get(w - 1);
             h.execute("INSERT INTO deliveries (id, tenant, event_id, webhook_id, event_type, status, attempt_count,"
-                    + " created_date, delivered_date, last_attempt_number, last_attempt_date, last_attempt_status,"
-                    + " last_attempt_duration_ms)"
+                    + " created_date, delivered_date, finished_date, last_attempt_number, last_attempt_date,"
+                    + " last_attempt_status, last_attempt_duration_ms)"
                     + " SELECT 'msg_bulk" + w + "x' || x, '" + tenant + "', 'evt_bulk' || x, '" + webhook + "',"
                     + " " + TYPE_OF_X + ", CASE WHEN MOD(x, 33) = 0 THEN 'FAILED' ELSE 'DELIVERED' END,"
                     + " 1, " + at + ", CASE WHEN MOD(x, 33) = 0 THEN NULL ELSE " + at + " + INTERVAL '1' SECOND END,"
+                    + " " + at + " + INTERVAL '1' SECOND,"
                     + " 1, " + at + " + INTERVAL '1' SECOND, CASE WHEN MOD(x, 33) = 0 THEN 500 ELSE 200 END, 12"
                     + " FROM " + series.formatted(perWebhook));
             if (pendingPerWebhook > 0) {

@@ -1,5 +1,7 @@
 package dev.herald.bench;
 
+import static dev.herald.bench.SectionRows.row;
+
 import dev.herald.adapter.persistence.JdbiPersistence;
 import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
@@ -7,18 +9,14 @@ import dev.herald.bootstrap.Herald;
 import dev.herald.domain.delivery.DeliveryQuery;
 import dev.herald.domain.tenant.TenantId;
 import dev.herald.domain.webhook.WebhookId;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +54,7 @@ final class HistoryScenario {
         for (int rows : states) {
             String name = "history-h2-" + rows;
             results.add(run("H2", BenchDatabases.h2Url(work, name), rows));
-            delete(work.resolve(name));
+            BenchDatabases.deleteFiles(work.resolve(name));
         }
         if (settings.measuresPostgres()) {
             for (int rows : states) {
@@ -162,16 +160,6 @@ final class HistoryScenario {
         return rows % 1_000_000 == 0 ? rows / 1_000_000 + " M finished" : String.format("%,d finished", rows);
     }
 
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
     /** The scenario's section of the results: a column per database and state, a row per measure. */
     static String table(List<Result> results) {
         StringBuilder t = new StringBuilder("| history: the same work without and with finished deliveries of the "
@@ -192,12 +180,5 @@ final class HistoryScenario {
                     r -> String.format("%.1f / %.1f", r.list().get(shape).p50(), r.list().get(shape).p99()));
         }
         return t.append('\n').toString();
-    }
-
-    private static void row(StringBuilder t, List<Result> results, String label,
-                            Function<Result, String> cell) {
-        t.append("| ").append(label).append(" |");
-        results.forEach(r -> t.append(' ').append(cell.apply(r)).append(" |"));
-        t.append('\n');
     }
 }

@@ -1,7 +1,9 @@
 package dev.herald.bench;
 
 import dev.herald.application.port.out.ForSendingHttp.HttpResult;
+import dev.herald.application.config.HeraldSettings;
 import dev.herald.bootstrap.Herald;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,13 @@ final class NoNetworkHerald {
     }
 
     static Herald on(String jdbcUrl, AtomicInteger sent) {
+        return on(jdbcUrl, sent, HeraldSettings.DEFAULT_RETENTION);
+    }
+
+    /** With the history kept for {@code retention} (zero: forever). */
+    static Herald on(String jdbcUrl, AtomicInteger sent, Duration retention) {
         return Herald.builder().database(jdbcUrl, "", "").allowHttp(true).allowPrivateNetworks(true)
+                .retention(retention)
                 .httpSender(request -> {
                     sent.incrementAndGet();
                     return CompletableFuture.completedFuture(OK);
