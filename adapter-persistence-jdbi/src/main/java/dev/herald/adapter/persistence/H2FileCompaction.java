@@ -20,14 +20,13 @@ import org.slf4j.LoggerFactory;
  * so an accepted event survives a killed process), and H2 then runs no background maintenance: each commit appends a
  * new chunk of the pages it touched, and chunks still holding a few live pages are never rewritten, so their space is
  * never reused. This task rewrites sparse chunks into new ones once a second, online, as H2's background writer would;
- * a chunk no longer in use is then reused after H2's retention time (45 s, left as it is).
+ * a chunk no longer in use is then reused after the retention time Herald sets ({@link H2Urls#RETENTION_MILLIS}), and
+ * each round first forces the file to disk, so that space is reused only after what replaced it is on disk.
  *
- * <p>What was measured and left out (docs/BENCHMARKS.md, disk use): a shorter retention time, with the file forced to
- * disk every 200 ms, shrinks the file tenfold but lost accepted events in the crash test unless chunks were also moved
- * every 200 ms, and moving chunks holds every commit (publish latency went from 20 ms to 1.7 s); {@code compactFile},
- * which sets the retention to 0, lost accepted events when run every 2 s, and so did moving chunks every 2 s while
- * running (H2's own housekeeping). Moving chunks to give space back to the disk therefore happens once, when Herald
- * stops, as in H2's own close.
+ * <p>What was measured and left out (docs/BENCHMARKS.md, disk use): moving chunks holds every commit (publish latency
+ * went from 20 ms to 1.7 s when done every 200 ms), so moving chunks to give space back to the disk happens once, when
+ * Herald stops, as in H2's own close. The crash losses once put down to a short retention time or to moving chunks
+ * were H2's open after a crash stopping short of the newest commits, which {@link H2CrashRecovery} repairs.
  */
 final class H2FileCompaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
@@ -67,12 +66,17 @@ final class H2FileCompaction implements AutoCloseable {
         }
     }
 
-    /** One round: rewrite the sparsest chunks, up to the write limit. */
+    /**
+     * One round: force what was written to disk, then rewrite the sparsest chunks, up to the write limit. The force
+     * comes first so that a chunk's space is reused only after what replaced it is on disk, even after a power loss
+     * (space is reused after {@link H2Urls#RETENTION_MILLIS}, several rounds later).
+     */
     private void compact() {
         if (store.isClosed()) {
             return;
         }
         try {
+            store.sync();
             store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
         } catch (RuntimeException e) {
             LOG.warn("H2 file maintenance failed; trying again in {}", EVERY, e);
