@@ -17,6 +17,17 @@ final class BulkHistory {
     }
 
     /**
+     * A URL for loading: PostgreSQL's without Herald's 10 s socket timeout (a statement writing a million rows takes
+     * longer, and is not an outage), unless the URL sets one.
+     */
+    static String patientUrl(String dbUrl) {
+        if (!dbUrl.startsWith("jdbc:postgresql:") || dbUrl.contains("socketTimeout=")) {
+            return dbUrl;
+        }
+        return dbUrl + (dbUrl.contains("?") ? "&" : "?") + "socketTimeout=0";
+    }
+
+    /**
      * {@code perWebhook} events a second apart from 2026-01-01, each delivered to every one of {@code webhookIds}
      * (all of {@code tenant}): one in 33 failed with a 500, the rest delivered a second after creation; event types
      * PAYMENT_FAILED one in 50, PATIENT_UPDATED one in 3, else PATIENT_CREATED. Then {@code pendingPerWebhook} newer

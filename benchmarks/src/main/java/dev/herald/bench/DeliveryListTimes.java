@@ -37,7 +37,7 @@ final class DeliveryListTimes {
         int webhooks = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int calls = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         long start = System.nanoTime();
-        try (JdbiPersistence persistence = JdbiPersistence.connect(url, "", "")) {
+        try (JdbiPersistence persistence = JdbiPersistence.connect(BulkHistory.patientUrl(url), "", "")) {
             System.out.printf("connected and migrated in %.1f s%n", (System.nanoTime() - start) / 1e9);
             boolean postgres = url.startsWith("jdbc:postgresql:");
             persistence.jdbi().useHandle(h -> {

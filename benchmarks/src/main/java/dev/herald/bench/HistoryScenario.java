@@ -82,7 +82,7 @@ final class HistoryScenario {
         double loadSeconds = 0;
         if (rows > 0) {
             long start = System.nanoTime();
-            try (JdbiPersistence persistence = JdbiPersistence.connect(dbUrl, "", "")) {
+            try (JdbiPersistence persistence = JdbiPersistence.connect(BulkHistory.patientUrl(dbUrl), "", "")) {
                 persistence.jdbi().useHandle(h -> BulkHistory.load(h, dbUrl.startsWith("jdbc:postgresql:"), TENANT,
                         webhooks, rows / WEBHOOKS, 0));
             }
