@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why: H2 2.5.252 (pinned) marks the newest chunk of the file in its header only when a chunk lands away from where
  * the one before it predicted, and then writes the position of the chunk before (its {@code FileStore} sets
  * {@code lastChunk} after {@code writeChunk}, which writes the header). H2's own open after a crash follows the header
- * and its chain of predictions, so once the file reuses free space (after H2's 45 s retention time) it can miss the
+ * and its chain of predictions, so once the file reuses free space (after its retention time) it can miss the
  * newest chunks: commits that were answered, and are in the file. H2's recovery mode reads every block of the file and
  * finds them. So when the header says the file was not closed, Herald opens it once in that mode and closes it
  * (which writes a header that points at the newest commit) before the database starts. It costs one read of the file,
@@ -59,8 +59,9 @@ final class H2CrashRecovery {
         }
         long version = store.getCurrentVersion();
         store.close();
+        long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.warn("The H2 file {} was not closed (the process was stopped abruptly): read all of it in H2's recovery "
-                + "mode, newest commit at version {}, in {} ms", file, version, (System.nanoTime() - started) / 1_000_000);
+                + "mode, newest commit at version {}, in {} ms", file, version, millis);
         return true;
     }
 

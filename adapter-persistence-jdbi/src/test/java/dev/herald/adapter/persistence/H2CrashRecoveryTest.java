@@ -39,7 +39,8 @@ class H2CrashRecoveryTest {
         Path database = directory.resolve("herald");
         try (Connection connection = DriverManager.getConnection(url(database))) {
             reuseFreeSpaceAtOnce(connection);
-            connection.createStatement().execute("CREATE TABLE rows_in_order (id INT PRIMARY KEY, body VARCHAR(10000))");
+            connection.createStatement()
+                    .execute("CREATE TABLE rows_in_order (id INT PRIMARY KEY, body VARCHAR(10000))");
             PreparedStatement insert = connection.prepareStatement("INSERT INTO rows_in_order VALUES (?, ?)");
             PreparedStatement delete = connection.prepareStatement("DELETE FROM rows_in_order WHERE id = ?");
             for (int row = 1; row <= MOST_COMMITS; row++) {

@@ -20,8 +20,14 @@ public final class HistoryPurge {
     private static final System.Logger LOG = System.getLogger(HistoryPurge.class.getName());
     /** Rows deleted per transaction: a short transaction that holds few locks. */
     static final int BATCH = 1_000;
-    /** Between two batches, so a round of many batches leaves the database to the delivery threads most of the time. */
+    /** Between two batches at least, so a round of many batches leaves the database to the delivery threads. */
     static final Duration PAUSE = Duration.ofMillis(100);
+    /**
+     * And at least this many times as long as the batch took, so a round takes at most a fifth of the database's time
+     * however slow its batches are (a million finished deliveries purged while delivering at full speed cost H2 a
+     * fifth of its throughput with the fixed pause alone: docs/BENCHMARKS.md).
+     */
+    static final int PAUSE_PER_BATCH_TIME = 4;
     /** How often a round runs; sooner for a retention shorter than this (only ever set in tests). */
     static final Duration PERIOD = Duration.ofMinutes(5);
     /** The first round comes this soon after start (or one period, if shorter), not a whole period later. */
@@ -95,16 +101,19 @@ public final class HistoryPurge {
         int attempts = 0;
         int events = 0;
         Purged purged;
+        long started;
         do {
+            started = System.nanoTime();
             purged = history.purgeDeliveries(cutoff, batch);
             deliveries += purged.deliveries();
             attempts += purged.attempts();
-        } while (purged.deliveries() >= batch && pauseUnlessStopped());
+        } while (purged.deliveries() >= batch && pauseUnlessStopped(started));
         int eventBatch;
         do {
+            started = System.nanoTime();
             eventBatch = history.purgeEvents(cutoff, batch);
             events += eventBatch;
-        } while (eventBatch >= batch && pauseUnlessStopped());
+        } while (eventBatch >= batch && pauseUnlessStopped(started));
         Round round = new Round(deliveries, attempts, events);
         if (round.deletedAnything()) {
             LOG.log(System.Logger.Level.INFO, "retention " + retention + ": purged " + deliveries + " deliveries, "
@@ -127,9 +136,15 @@ public final class HistoryPurge {
         }
     }
 
-    /** Pauses between two batches; false when stopped meanwhile (a direct {@link #purgeOnce} is never stopped). */
-    private boolean pauseUnlessStopped() {
-        return waitUnlessStopped(pause) || Thread.currentThread() != purger;
+    /**
+     * Pauses after a batch begun at {@code started} (nanoTime): the configured pause, or longer after a slow batch
+     * (none when the pause is zero, as in tests); false when stopped meanwhile (a direct {@link #purgeOnce} is never
+     * stopped).
+     */
+    private boolean pauseUnlessStopped(long started) {
+        Duration wait = pause.isZero() ? pause
+                : max(pause, Duration.ofNanos(System.nanoTime() - started).multipliedBy(PAUSE_PER_BATCH_TIME));
+        return waitUnlessStopped(wait) || Thread.currentThread() != purger;
     }
 
     /** Waits {@code duration}; false when the purge was stopped (or the thread interrupted) meanwhile. */
