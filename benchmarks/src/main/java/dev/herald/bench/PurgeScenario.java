@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Retention under load (docs/API.md §8.4): HERALD_BENCH_HISTORY_ROWS finished deliveries, all past the 30-day
@@ -95,20 +95,20 @@ final class PurgeScenario {
             HistoryPurge retention = new HistoryPurge(purging.history(), Clock.systemUTC(), RETENTION);
             herald.startDelivering();
             int[] next = {0};
-            Function<Integer, Double> round = ignored -> deliveriesPerSecond(herald, tenant, sent, next);
-            round.apply(0); // warm-up
+            Supplier<Double> round = () -> deliveriesPerSecond(herald, tenant, sent, next);
+            round.get(); // warm-up
             for (int i = 0; i < BASELINE_ROUNDS; i++) {
-                without.add(round.apply(i));
+                without.add(round.get());
             }
             long purgeStarted = System.nanoTime();
             CompletableFuture<HistoryPurge.Round> purge = CompletableFuture.supplyAsync(retention::purgeOnce);
             while (!purge.isDone()) {
-                during.add(round.apply(0));
+                during.add(round.get());
             }
             purged = purge.get();
             purgeNanos = System.nanoTime() - purgeStarted;
             for (int i = 0; i < BASELINE_ROUNDS; i++) {
-                without.add(round.apply(i));
+                without.add(round.get());
             }
         }
         long bytesAfter = BenchDatabases.diskBytes(dbUrl);
