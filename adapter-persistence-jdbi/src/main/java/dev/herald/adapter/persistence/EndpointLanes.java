@@ -187,18 +187,13 @@ final class EndpointLanes {
     /**
      * Lanes whose turn is later than a row already due: a row that committed just after a claim had ended its
      * endpoint's turn without seeing it (see {@link #wakeLater}). Cheap (one index probe per waiting webhook) and run
-     * about once a second, so such rows wait at most that long. Found first, then woken in webhook id order, as every
-     * other update of these rows is: one statement walking the table would lock them in its own order and could
-     * deadlock with a claim or a completion (H2 saw it under load).
+     * about once a second, so such rows wait at most that long.
      */
     static int wakeStranded(Handle h, Instant now) {
-        List<String> stranded = h.createQuery("SELECT webhook_id FROM endpoint_lanes"
-                        + " WHERE (wake_at IS NULL OR wake_at > :now) AND EXISTS (SELECT 1 FROM delivery_queue q"
+        return h.createUpdate("UPDATE endpoint_lanes SET wake_at = :now WHERE (wake_at IS NULL OR wake_at > :now)"
+                        + " AND EXISTS (SELECT 1 FROM delivery_queue q"
                         + " WHERE q.webhook_id = endpoint_lanes.webhook_id AND q.due_at <= :now)")
                 .bind("now", SqlTime.of(now))
-                .mapTo(String.class)
-                .list();
-        dueBy(h, stranded.stream().collect(Collectors.toMap(id -> id, id -> now)));
-        return stranded.size();
+                .execute();
     }
 }

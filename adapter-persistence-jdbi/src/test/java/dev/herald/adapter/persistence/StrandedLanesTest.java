@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A delivery that committed just after a claim ended its endpoint's turn is not left waiting for that turn: the next
- * claim wakes every such endpoint (EndpointLanes.wakeStranded), in webhook id order as every other lane update.
+ * claim wakes every such endpoint (EndpointLanes.wakeStranded).
  */
 class StrandedLanesTest {
     private static final Duration LEASE = Duration.ofMinutes(10);
