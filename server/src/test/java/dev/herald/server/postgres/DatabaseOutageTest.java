@@ -104,8 +104,9 @@ class DatabaseOutageTest {
             Poll.until(Duration.ofSeconds(30), () -> published(traffic.calls()), n -> n >= 20 * nodeCount,
                     "events published before the cut");
 
-            proxy.cut(outage);
+            // Taken before the cut: a call failing while cut() closes the open connections failed because of it.
             long cutAt = System.nanoTime();
+            proxy.cut(outage);
             List<Answer> downs = new ArrayList<>();
             for (HeraldClient node : health) {
                 Answer down = Poll.until(SLOWEST_ANSWER.plus(CUT), () -> timed(() -> node.get("/health")),
