@@ -2,8 +2,9 @@
 # Builds the benchmark module and runs every benchmark on H2 and PostgreSQL, printing one table
 # (also written to benchmarks/target/bench-results.md). Needs PostgreSQL 15 installed locally (as on the dev
 # machines); without it, or with HERALD_BENCH_NO_PG=1, the PostgreSQL part is skipped and says so.
-# All traffic goes to 127.0.0.1. Took 11 minutes on 2 cores before the fan-out and history phases, which add several
-# more (the history's bulk load of 1,000,000 rows the most; HERALD_BENCH_HISTORY_ROWS=200000 for a shorter run).
+# All traffic goes to 127.0.0.1. About two hours on 2 cores: the history and purge phases bulk-load a million rows per
+# database, and the soak runs 10 minutes per database (HERALD_BENCH_HISTORY_ROWS=200000 and HERALD_BENCH_SOAK_MINUTES=3
+# for a shorter run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
