@@ -1,6 +1,12 @@
 package dev.herald.bench;
 
+import dev.herald.adapter.persistence.JdbiPersistence;
+import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
+import dev.herald.bootstrap.Herald;
+import dev.herald.domain.tenant.TenantId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,6 +20,36 @@ final class BulkHistory {
             + " WHEN MOD(x, 3) = 0 THEN 'PATIENT_UPDATED' ELSE 'PATIENT_CREATED' END";
 
     private BulkHistory() {
+    }
+
+    /** A tenant, its webhooks' ids, and how long the history took to load (seconds). */
+    record Seeded(TenantId tenant, List<String> webhookIds, double loadSeconds) {
+    }
+
+    /**
+     * A tenant named {@code tenant} with {@code webhooks} webhooks for {@code types}, made as any are (through an
+     * embedded Herald), then {@code rows} finished deliveries of them written straight into the tables.
+     */
+    static Seeded seed(String dbUrl, String tenant, List<String> types, int webhooks, int rows) {
+        TenantId id;
+        List<String> webhookIds = new ArrayList<>();
+        try (Herald herald = NoNetworkHerald.on(dbUrl, new AtomicInteger())) {
+            id = herald.tenants().createTenant(tenant).tenant();
+            for (int i = 0; i < webhooks; i++) {
+                String url = "http://127.0.0.1:9/" + tenant + "/" + i;
+                webhookIds.add(herald.webhooks().create(id, new CreateWebhook(url, types, null)).id().value());
+            }
+        }
+        double loadSeconds = 0;
+        if (rows > 0) {
+            long start = System.nanoTime();
+            try (JdbiPersistence persistence = JdbiPersistence.connect(patientUrl(dbUrl), "", "")) {
+                persistence.jdbi().useHandle(h -> load(h, dbUrl.startsWith("jdbc:postgresql:"), tenant, webhookIds,
+                        rows / webhooks, 0));
+            }
+            loadSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        return new Seeded(id, webhookIds, loadSeconds);
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.herald.bench;
 
 import static dev.herald.bench.SectionRows.row;
 
-import dev.herald.adapter.persistence.JdbiPersistence;
-import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.port.in.ForPublishingEvents.PublishEvent;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.delivery.DeliveryQuery;
@@ -69,25 +67,12 @@ final class HistoryScenario {
     private static Result run(String database, String dbUrl, int rows) throws Exception {
         System.out.printf("%s: history, %s...%n", database, state(rows));
         AtomicInteger sent = new AtomicInteger();
-        TenantId tenant;
-        List<String> webhooks = new ArrayList<>();
         // The tenant and its webhooks are made as any are; only the history is written straight into the tables.
-        try (Herald herald = NoNetworkHerald.on(dbUrl, sent)) {
-            tenant = herald.tenants().createTenant(TENANT).tenant();
-            for (int i = 0; i < WEBHOOKS; i++) {
-                webhooks.add(herald.webhooks().create(tenant, new CreateWebhook("http://127.0.0.1:9/history/" + i,
-                        List.of("PATIENT_CREATED", "PATIENT_UPDATED", "PAYMENT_FAILED"), null)).id().value());
-            }
-        }
-        double loadSeconds = 0;
-        if (rows > 0) {
-            long start = System.nanoTime();
-            try (JdbiPersistence persistence = JdbiPersistence.connect(BulkHistory.patientUrl(dbUrl), "", "")) {
-                persistence.jdbi().useHandle(h -> BulkHistory.load(h, dbUrl.startsWith("jdbc:postgresql:"), TENANT,
-                        webhooks, rows / WEBHOOKS, 0));
-            }
-            loadSeconds = (System.nanoTime() - start) / 1e9;
-        }
+        BulkHistory.Seeded seeded = BulkHistory.seed(dbUrl, TENANT,
+                List.of("PATIENT_CREATED", "PATIENT_UPDATED", "PAYMENT_FAILED"), WEBHOOKS, rows);
+        TenantId tenant = seeded.tenant();
+        List<String> webhooks = seeded.webhookIds();
+        double loadSeconds = seeded.loadSeconds();
         try (Herald herald = NoNetworkHerald.on(dbUrl, sent)) {
             herald.startDelivering();
             QueueCeiling.publish(herald, tenant, 0, WARM_UP_EVENTS);

@@ -3,7 +3,6 @@ package dev.herald.bench;
 import static dev.herald.bench.SectionRows.row;
 
 import dev.herald.adapter.persistence.JdbiPersistence;
-import dev.herald.application.port.in.ForManagingWebhooks.CreateWebhook;
 import dev.herald.application.service.HistoryPurge;
 import dev.herald.bootstrap.Herald;
 import dev.herald.domain.tenant.TenantId;
@@ -70,19 +69,7 @@ final class PurgeScenario {
     private static Result run(String database, String dbUrl, int rows) throws Exception {
         System.out.printf("%s: purge of %,d finished deliveries while delivering...%n", database, rows);
         AtomicInteger sent = new AtomicInteger();
-        TenantId tenant;
-        List<String> webhooks = new ArrayList<>();
-        try (Herald herald = NoNetworkHerald.on(dbUrl, sent)) {
-            tenant = herald.tenants().createTenant(TENANT).tenant();
-            for (int i = 0; i < WEBHOOKS; i++) {
-                webhooks.add(herald.webhooks().create(tenant, new CreateWebhook("http://127.0.0.1:9/purge/" + i,
-                        List.of("PATIENT_CREATED"), null)).id().value());
-            }
-        }
-        try (JdbiPersistence persistence = JdbiPersistence.connect(BulkHistory.patientUrl(dbUrl), "", "")) {
-            persistence.jdbi().useHandle(h -> BulkHistory.load(h, dbUrl.startsWith("jdbc:postgresql:"), TENANT,
-                    webhooks, rows / WEBHOOKS, 0));
-        }
+        TenantId tenant = BulkHistory.seed(dbUrl, TENANT, List.of("PATIENT_CREATED"), WEBHOOKS, rows).tenant();
         long bytesBefore = BenchDatabases.diskBytes(dbUrl);
         List<Double> without = new ArrayList<>();
         List<Double> during = new ArrayList<>();

@@ -48,7 +48,8 @@ class QueueRecoveryOnStartTest {
         }
     }
 
-    private static Delivery enqueueOne(JdbiPersistence persistence) {
+    /** A webhook, an event for it, and its delivery queued. */
+    static Delivery enqueueOne(JdbiPersistence persistence) {
         Webhook webhook = ContractFixtures.webhook(ACME, T0, EventType.PATIENT_CREATED);
         Event event = ContractFixtures.event(ACME, EventType.PATIENT_CREATED, T0);
         persistence.webhooks().insert(webhook);

@@ -1,17 +1,11 @@
 package dev.herald.adapter.persistence;
 
-import static dev.herald.application.contract.ContractFixtures.ACME;
 import static dev.herald.application.contract.ContractFixtures.ANY_SIZE;
 import static dev.herald.application.contract.ContractFixtures.NO_LIMITS;
 import static dev.herald.application.contract.ContractFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.herald.application.contract.ContractFixtures;
-import dev.herald.domain.delivery.Delivery;
 import dev.herald.domain.delivery.DeliveryId;
-import dev.herald.domain.event.Event;
-import dev.herald.domain.event.EventType;
-import dev.herald.domain.webhook.Webhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +26,7 @@ class StrandedLanesTest {
         try (JdbiPersistence database = JdbiPersistence.connect("jdbc:h2:mem:stranded-" + UUID.randomUUID(), "", "")) {
             List<DeliveryId> due = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Webhook webhook = ContractFixtures.webhook(ACME, T0, EventType.PATIENT_CREATED);
-                Event event = ContractFixtures.event(ACME, EventType.PATIENT_CREATED, T0);
-                database.webhooks().insert(webhook);
-                database.events().insert(event);
-                Delivery delivery = Delivery.of(event, webhook.id());
-                database.deliveries().enqueue(List.of(delivery));
-                due.add(delivery.id());
+                due.add(QueueRecoveryOnStartTest.enqueueOne(database).id());
             }
             // As a claim that ended these endpoints' turns without seeing the rows leaves them: next turn in a day,
             // their wake-up requests already taken.
